@@ -1,0 +1,3 @@
+import browser from '../platform/browser';
+
+document.documentElement.dataset.xnatTokenTools = browser.runtime.id;

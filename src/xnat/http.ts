@@ -1,0 +1,153 @@
+// The one place that sends requests to XNAT: session cookies, time-out, size cap, login detection.
+// Pure apart from the injected fetch, so it runs the same in the worker, in Node tests and in benches.
+import { fail, type Outcome, succeed } from './failure';
+
+export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
+
+export interface HttpOptions {
+  timeoutMs?: number;
+  maxBodyBytes?: number;
+}
+
+export interface TextResponse {
+  text: string;
+  contentType: string;
+}
+
+export const DEFAULT_TIMEOUT_MS = 15_000;
+// A token list of 1,000 tokens is about 300 KB; anything far larger is not an answer we asked for.
+export const DEFAULT_MAX_BODY_BYTES = 2 * 1024 * 1024;
+
+const LOGIN_PAGE = /\/app\/template\/Login\.vm(?:$|[;?#])/;
+
+/**
+ * GET `url` with the browser's XNAT session. `base` is the server root; a response that ends
+ * anywhere else (XNAT's 302 to Login.vm for browser agents, or a proxy's sign-in page) is not data.
+ */
+export async function getText(
+  fetchFn: FetchLike,
+  url: string,
+  base: string,
+  options: HttpOptions = {},
+): Promise<Outcome<TextResponse>> {
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+  const controller = new AbortController();
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    controller.abort();
+  }, timeoutMs);
+  try {
+    let response: Response;
+    try {
+      response = await fetchFn(url, {
+        method: 'GET',
+        credentials: 'include',
+        cache: 'no-store',
+        redirect: 'follow',
+        headers: { Accept: 'application/json, text/plain;q=0.9, */*;q=0.8' },
+        signal: controller.signal,
+      });
+    } catch {
+      return timedOut
+        ? fail('timeout', `The server did not answer within ${Math.round(timeoutMs / 1000)} s.`)
+        : fail('network', 'The server could not be reached.');
+    }
+    const finalUrl = response.url;
+    if (finalUrl && LOGIN_PAGE.test(new URL(finalUrl).pathname)) {
+      await response.body?.cancel();
+      return fail('logged-out', 'You are not logged in to this XNAT.', response.status);
+    }
+    if (finalUrl && !isUnder(finalUrl, base)) {
+      await response.body?.cancel();
+      return fail('bad-response', 'The server redirected the request away from XNAT.', response.status);
+    }
+    const statusFailure = failureForStatus(response.status);
+    if (statusFailure) {
+      await response.body?.cancel();
+      return statusFailure;
+    }
+    const body = await readCapped(response, maxBodyBytes, () => timedOut);
+    if (!body.ok) return body;
+    return succeed(
+      { text: body.value, contentType: response.headers.get('content-type') ?? '' },
+      parseDateHeader(response.headers.get('date')),
+    );
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+function failureForStatus(status: number): Outcome<never> | null {
+  if (status >= 200 && status < 300) return null;
+  if (status === 401) return fail('logged-out', 'You are not logged in to this XNAT.', status);
+  if (status === 403) return fail('forbidden', 'XNAT refused this request for your account.', status);
+  if (status === 404) return fail('not-found', 'XNAT does not know this item (it may have expired).', status);
+  if (status === 408 || status === 504) return fail('timeout', 'The server timed out.', status);
+  return fail('server-error', `XNAT answered with an error (HTTP ${status}).`, status);
+}
+
+async function readCapped(
+  response: Response,
+  maxBytes: number,
+  timedOut: () => boolean,
+): Promise<Outcome<string>> {
+  const tooLarge = () => fail('bad-response', 'The server sent far more data than expected.');
+  const declared = Number(response.headers.get('content-length'));
+  if (Number.isFinite(declared) && declared > maxBytes) {
+    await response.body?.cancel();
+    return tooLarge();
+  }
+  if (!response.body) return succeed('', null);
+  const reader = response.body.getReader();
+  const decoder = new TextDecoder();
+  let received = 0;
+  let text = '';
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      received += value.byteLength;
+      if (received > maxBytes) {
+        await reader.cancel();
+        return tooLarge();
+      }
+      text += decoder.decode(value, { stream: true });
+    }
+  } catch {
+    return timedOut()
+      ? fail('timeout', 'The server stopped sending before the answer was complete.')
+      : fail('network', 'The connection broke before the answer was complete.');
+  }
+  return succeed(text + decoder.decode(), null);
+}
+
+function isUnder(url: string, base: string): boolean {
+  return url === base || url.startsWith(base.endsWith('/') ? base : `${base}/`) || url.startsWith(`${base}?`);
+}
+
+export function parseDateHeader(value: string | null): number | null {
+  if (!value) return null;
+  const ms = Date.parse(value);
+  return Number.isNaN(ms) ? null : ms;
+}
+
+/** XNAT before 1.8 labels JSON as text, so the body is parsed whatever its content type. */
+export function parseJsonBody(text: string): Outcome<unknown> {
+  const trimmed = text.trimStart();
+  if (trimmed.startsWith('<')) {
+    return looksLikeLoginPage(trimmed)
+      ? fail('logged-out', 'You are not logged in to this XNAT.')
+      : fail('bad-response', 'The server sent a web page where data was expected.');
+  }
+  try {
+    return succeed(JSON.parse(trimmed), null);
+  } catch {
+    return fail('bad-response', 'The server sent data that could not be read.');
+  }
+}
+
+function looksLikeLoginPage(html: string): boolean {
+  return /Login\.vm|name=["']?(j_)?username/i.test(html) && /type=["']?password/i.test(html);
+}

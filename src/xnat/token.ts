@@ -1,0 +1,97 @@
+// The alias token as XNAT serializes it (AliasToken entity, nulls omitted), decoded and checked.
+// Anything that could not be pasted safely into a shell command is refused here, at the edge.
+import { fail, type Outcome, succeed } from './failure';
+
+export interface AliasToken {
+  id: number;
+  alias: string;
+  secret: string;
+  xdatUserId: string;
+  singleUse: boolean;
+  /** Epoch ms. */
+  created: number;
+  /** Epoch ms; XNAT's estimate (issue time + timeout at issue time), swept up to an hour later. */
+  estimatedExpiry: number;
+  enabled: boolean;
+}
+
+export const ALIAS_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export const SECRET_PATTERN = /^[A-Za-z0-9]{1,128}$/;
+
+export function isAlias(value: unknown): value is string {
+  return typeof value === 'string' && ALIAS_PATTERN.test(value);
+}
+
+export function isSecret(value: unknown): value is string {
+  return typeof value === 'string' && SECRET_PATTERN.test(value);
+}
+
+const bad = (why: string) => fail('bad-response', `The server sent a token that was refused: ${why}.`);
+
+export function decodeToken(raw: unknown): Outcome<AliasToken> {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return bad('not an object');
+  const r = raw as Record<string, unknown>;
+  const id = toInteger(r.id);
+  if (id === null) return bad('its id is not a number');
+  if (!isAlias(r.alias)) return bad('its alias is not a UUID');
+  // XNAT before 1.7 used a number as the secret; a safe integer still reads back exactly.
+  const secret = typeof r.secret === 'number' && Number.isSafeInteger(r.secret) ? String(r.secret) : r.secret;
+  if (!isSecret(secret)) return bad('its secret is not 1 to 128 letters and digits');
+  if (typeof r.xdatUserId !== 'string' || r.xdatUserId === '') return bad('it names no user');
+  const created = toEpochMs(r.created) ?? toEpochMs(r.timestamp);
+  if (created === null) return bad('it has no creation time');
+  const estimatedExpiry = toEpochMs(r.estimatedExpirationTime);
+  if (estimatedExpiry === null) return bad('it has no expiry time');
+  return succeed(
+    {
+      id,
+      alias: r.alias,
+      secret,
+      xdatUserId: r.xdatUserId,
+      singleUse: r.singleUse === true,
+      created,
+      estimatedExpiry,
+      enabled: r.enabled !== false && r.disabled !== 1 && r.disabled !== true,
+    },
+    null,
+  );
+}
+
+function toInteger(value: unknown): number | null {
+  if (typeof value === 'number' && Number.isSafeInteger(value)) return value;
+  if (typeof value === 'string' && /^\d{1,15}$/.test(value)) return Number(value);
+  return null;
+}
+
+// XNAT 1.7.0 wrote dates as `yyyyMMdd_HHmmss` in the server's own zone, which it does not tell us;
+// read as UTC, the countdown can be off by the zone offset (an estimate either way).
+const XNAT_170_DATE = /^(\d{4})(\d{2})(\d{2})_(\d{2})(\d{2})(\d{2})$/;
+
+export function toEpochMs(value: unknown): number | null {
+  if (typeof value === 'number' && Number.isFinite(value) && value > 0) return value;
+  if (typeof value !== 'string') return null;
+  if (/^\d{10,15}$/.test(value)) return Number(value);
+  const m = XNAT_170_DATE.exec(value);
+  if (!m) return null;
+  const [, y, mo, d, h, mi, s] = m.map(Number) as [number, number, number, number, number, number, number];
+  const ms = Date.UTC(y, mo - 1, d, h, mi, s);
+  return Number.isNaN(ms) ? null : ms;
+}
+
+export interface TokenList {
+  tokens: AliasToken[];
+  /** Entries the server sent that failed the checks above; shown as a count, never pasted anywhere. */
+  refused: number;
+}
+
+export function decodeTokenList(raw: unknown): Outcome<TokenList> {
+  if (!Array.isArray(raw)) return fail('bad-response', 'The server sent something other than a token list.');
+  const tokens: AliasToken[] = [];
+  let refused = 0;
+  for (const entry of raw) {
+    const decoded = decodeToken(entry);
+    if (decoded.ok) tokens.push(decoded.value);
+    else refused += 1;
+  }
+  return succeed({ tokens, refused }, null);
+}

@@ -1,0 +1,105 @@
+// One config for both builds and both test projects.
+//   vite build --mode chrome | firefox      -> dist/chrome, dist/firefox (release manifests)
+//   XTT_E2E=1 vite build --mode chrome      -> dist/chrome-e2e (grants http://127.0.0.1/* at install,
+//                                              because tests cannot click a permission prompt)
+//   vitest --project unit | e2e
+import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
+import preact from '@preact/preset-vite';
+import type { Plugin } from 'vite';
+import { defineConfig } from 'vitest/config';
+import baseManifest from './manifest.json' with { type: 'json' };
+import pkg from './package.json' with { type: 'json' };
+
+export const GECKO_ID = 'xnat-token-tools@xnat-token-tools.dev';
+
+export function manifestFor(browser: 'chrome' | 'firefox', e2e: boolean): ManifestV3Export {
+  const { background, permissions, ...rest } = baseManifest;
+  const common = {
+    ...rest,
+    version: pkg.version,
+    ...(e2e ? { host_permissions: ['http://127.0.0.1/*'] } : {}),
+  };
+  if (browser === 'chrome') return { ...common, background, permissions: [...permissions] };
+  return {
+    ...common,
+    // crxjs reads background.scripts[0] for Firefox and emits background.scripts (toolchain-notes §6).
+    background: { scripts: [background.service_worker], type: 'module' as const },
+    permissions: permissions.filter((p) => p !== 'offscreen'),
+    browser_specific_settings: {
+      gecko: {
+        id: GECKO_ID,
+        strict_min_version: '140.0',
+        data_collection_permissions: { required: ['none' as const] },
+      },
+    },
+  };
+}
+
+/**
+ * crxjs lists the run-time registered content script under web_accessible_resources for every
+ * http(s) page. Registered scripts need no such entry (it is a classic IIFE without imports), and
+ * exposing files to the web lets pages fingerprint the extension (security.md: none to the web).
+ */
+function withoutWebAccessibleResources(): Plugin {
+  let outDir = '';
+  return {
+    name: 'xtt:no-web-accessible-resources',
+    apply: 'build',
+    configResolved(config) {
+      outDir = config.build.outDir;
+    },
+    async writeBundle() {
+      const file = path.join(outDir, 'manifest.json');
+      const manifest = JSON.parse(await readFile(file, 'utf8'));
+      delete manifest.web_accessible_resources;
+      await writeFile(file, `${JSON.stringify(manifest, null, 2)}\n`);
+    },
+  };
+}
+
+export default defineConfig(({ mode }) => {
+  const browser = mode === 'firefox' ? 'firefox' : 'chrome';
+  const e2e = process.env.XTT_E2E === '1';
+  const testing = Boolean(process.env.VITEST);
+  return {
+    plugins: [
+      preact(),
+      ...(testing
+        ? []
+        : [crx({ manifest: manifestFor(browser, e2e), browser }), withoutWebAccessibleResources()]),
+    ],
+    build: {
+      outDir: `dist/${browser}${e2e ? '-e2e' : ''}`,
+      emptyOutDir: true,
+      modulePreload: { polyfill: false },
+    },
+    test: {
+      projects: [
+        {
+          extends: true,
+          test: {
+            name: 'unit',
+            environment: 'happy-dom',
+            include: ['test/**/*.test.{ts,tsx}'],
+            exclude: ['test/e2e/**', 'node_modules/**'],
+            setupFiles: ['test/setup.ts'],
+            restoreMocks: true,
+          },
+        },
+        {
+          extends: true,
+          test: {
+            name: 'e2e',
+            environment: 'node',
+            include: ['test/e2e/**/*.e2e.test.ts'],
+            testTimeout: 60_000,
+            hookTimeout: 120_000,
+            fileParallelism: false,
+          },
+        },
+      ],
+    },
+  };
+});
