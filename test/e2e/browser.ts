@@ -2,7 +2,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { type BrowserContext, chromium, type Worker } from 'playwright-core';
+import { type BrowserContext, chromium, type Page, type Worker } from 'playwright-core';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const EXTENSION_DIR = path.resolve(
@@ -50,4 +50,17 @@ export async function launchWithExtension(
       rmSync(userDataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** Log in through the simulated XNAT's form, as a person would. */
+export async function logInPage(
+  page: Page,
+  base: string,
+  username = 'alice',
+  password = 'alice-pass',
+): Promise<void> {
+  await page.goto(`${base}/app/template/Login.vm`);
+  await page.fill('#username', username);
+  await page.fill('#password', password);
+  await Promise.all([page.waitForURL(`${base}/`), page.click('#loginButton')]);
 }

@@ -1,0 +1,254 @@
+// A simulated XNAT, faithful to ../shared/xnat-facts.md in everything the extension can notice.
+// start() serves one site; several run side by side on different ports and context paths.
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { handleJsession, handleOpenSite, handleUserApi, sessionCookie } from './api-site';
+import { handleTokens } from './api-tokens';
+import { applyFault, type Fault, type FaultRule, findFault } from './faults';
+import {
+  type Ctx,
+  type Identity,
+  isBrowserAgent,
+  readCookie,
+  type SiteOptions,
+  sendError,
+  unauthenticated,
+  type VersionMode,
+} from './http-kit';
+import { handlePages } from './pages';
+import { type SeedToken, type SessionKind, type StoredToken, type User, XnatState } from './state';
+
+export interface StartOptions {
+  port?: number;
+  host?: string;
+  contextPath?: string;
+  version?: VersionMode;
+  siteId?: string;
+  guestMode?: boolean;
+  siteUrlAsJson?: boolean;
+  users?: User[];
+  /** Site setting aliasTokenTimeout; default 2 days. */
+  tokenLifetimeMs?: number;
+  /** aliasTokenTimeoutSchedule; default hourly. 0 turns the automatic sweep off. */
+  sweepIntervalMs?: number;
+  sessionTimeoutMs?: number;
+  maxSessions?: number;
+  /** Extra latency on every request (benchmarks). */
+  latencyMs?: number;
+}
+
+export interface XnatControl {
+  state: XnatState;
+  seedToken(seed?: SeedToken): StoredToken;
+  sweep(): number;
+  /** Move the server's clock (and so its `Date` header, sessions and sweeps) by this much. */
+  advanceClock(ms: number): void;
+  setTokenLifetime(ms: number): void;
+  fault(match: string | RegExp, fault: Fault): void;
+  clearFaults(): void;
+  /** Requests received, keyed `METHOD /path` (path below the context path, no query). */
+  requestCount(match?: string | RegExp): number;
+  sessionsCreated(kind?: SessionKind): number;
+  openSessions(): number;
+  /** Forget counters (not tokens or sessions). */
+  resetCounters(): void;
+}
+
+export interface RunningXnat {
+  /** Server root, e.g. `http://127.0.0.1:8080/xnat`. */
+  url: string;
+  origin: string;
+  contextPath: string;
+  control: XnatControl;
+  stop(): Promise<void>;
+}
+
+export const DEMO_USER: User = { username: 'alice', password: 'alice-pass' };
+export const ADMIN_USER: User = { username: 'admin', password: 'admin-pass', admin: true };
+const DAY = 24 * 60 * 60 * 1000;
+
+export async function start(options: StartOptions = {}): Promise<RunningXnat> {
+  const contextPath = (options.contextPath ?? '').replace(/\/+$/, '');
+  let clockOffset = 0;
+  const state = new XnatState(
+    () => Date.now() + clockOffset,
+    options.tokenLifetimeMs ?? 2 * DAY,
+    options.sessionTimeoutMs ?? 15 * 60 * 1000,
+  );
+  for (const user of options.users ?? [DEMO_USER, ADMIN_USER]) state.addUser(user);
+  const site: SiteOptions = {
+    contextPath,
+    version: options.version ?? '1.8',
+    siteId: options.siteId ?? 'XNAT',
+    guestMode: options.guestMode ?? false,
+    siteUrlAsJson: options.siteUrlAsJson ?? false,
+    maxSessions: options.maxSessions ?? 1000,
+  };
+  const faults: FaultRule[] = [];
+  let origin = '';
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch(() => {
+      if (!res.headersSent) res.writeHead(500);
+      res.end();
+    });
+  });
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', origin);
+    const method = req.method ?? 'GET';
+    if (contextPath && url.pathname !== contextPath && !url.pathname.startsWith(`${contextPath}/`)) {
+      res.writeHead(404, { 'Content-Type': 'text/html' });
+      res.end('<h1>404 Not Found</h1><p>No application is deployed here.</p>');
+      return;
+    }
+    const path = url.pathname.slice(contextPath.length) || '/';
+    state.countRequest(method, path);
+    const ctx: Ctx = {
+      req,
+      res,
+      url,
+      path,
+      method,
+      state,
+      site,
+      base: origin + contextPath,
+      identity: null,
+      cookies: [],
+    };
+    if (options.latencyMs) await new Promise((r) => setTimeout(r, options.latencyMs));
+    const rule = findFault(faults, path);
+    if (rule && (await applyFault(ctx, rule))) return;
+
+    const auth = authenticate(ctx);
+    if (auth === 'refused') return;
+    ctx.identity = auth;
+    if (ctx.identity?.session) touch(ctx);
+
+    if (handleOpenSite(ctx) || (await handlePages(ctx))) return;
+    if (!csrfOk(ctx)) return sendError(ctx, 403, 'Invalid or missing XNAT_CSRF token.');
+    if (handleJsession(ctx)) return;
+    if (!isApi(path)) return sendError(ctx, 404, 'Not Found');
+    const username = ctx.identity?.username ?? (site.guestMode ? 'guest' : null);
+    if (username === null) return unauthenticated(ctx);
+    if (handleTokens(ctx) || handleUserApi(ctx, username)) return;
+    sendError(ctx, 404, 'Not Found');
+  }
+
+  /** Session cookie first; else Basic auth, which opens a new session on every such request. */
+  function authenticate(ctx: Ctx): Identity | null | 'refused' {
+    const session = state.liveSession(readCookie(ctx.req, 'JSESSIONID'));
+    if (session) return { username: session.username, session, viaCookie: true };
+    const header = ctx.req.headers.authorization ?? '';
+    if (!header.startsWith('Basic ')) return null;
+    const decoded = Buffer.from(header.slice(6), 'base64').toString('utf8');
+    const colon = decoded.indexOf(':');
+    const [name, secret] = [decoded.slice(0, colon), decoded.slice(colon + 1)];
+    const kind = basicKind(name, secret);
+    if (!kind) {
+      unauthenticatedBasic(ctx);
+      return 'refused';
+    }
+    if (state.openSessionCount() >= site.maxSessions) {
+      sendError(ctx, 401, 'Maximum number of sessions reached; login refused.');
+      return 'refused';
+    }
+    const token = kind === 'basic-token' ? state.findToken(name) : undefined;
+    const username = token ? token.xdatUserId : name;
+    // A single-use token authenticates once (it is what pipelines and the Desktop Client get).
+    if (token?.singleUse) state.tokens.delete(token.id);
+    const opened = state.openSession(username, kind);
+    ctx.cookies.push(sessionCookie(ctx, opened.id));
+    return { username, session: opened, viaCookie: false };
+  }
+
+  function basicKind(name: string, secret: string): SessionKind | null {
+    const user = state.users.get(name);
+    if (user && user.password === secret) return 'basic-password';
+    const token = state.findToken(name);
+    if (token && /^[0-9a-f-]{36}$/i.test(name) && token.secret === secret) return 'basic-token';
+    return null;
+  }
+
+  function unauthenticatedBasic(ctx: Ctx): void {
+    ctx.res.writeHead(401, {
+      'WWW-Authenticate': `Basic realm="${site.siteId}"`,
+      'Content-Type': 'text/html',
+    });
+    ctx.res.end('<html><body><h3>Bad credentials</h3></body></html>');
+  }
+
+  function touch(ctx: Ctx): void {
+    const session = ctx.identity?.session;
+    if (!session) return;
+    session.lastAccess = state.now();
+    ctx.cookies.push(`SESSION_EXPIRATION_TIME="${session.lastAccess},${state.sessionTimeoutMs}"; Path=/`);
+  }
+
+  /** XNAT's CSRF check: state-changing methods on /data and /REST from browsers, session users only. */
+  function csrfOk(ctx: Ctx): boolean {
+    if (!['POST', 'PUT', 'DELETE'].includes(ctx.method)) return true;
+    if (!/^\/(data|REST)\//.test(ctx.path) || !isBrowserAgent(ctx.req)) return true;
+    const session = ctx.identity?.viaCookie ? ctx.identity.session : null;
+    return !session || ctx.url.searchParams.get('XNAT_CSRF') === session.csrf;
+  }
+
+  function isApi(path: string): boolean {
+    return /^\/(data|REST|xapi|fs)(\/|$)/.test(path);
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', resolve);
+  });
+  const address = server.address() as AddressInfo;
+  origin = `http://${options.host ?? '127.0.0.1'}:${address.port}`;
+  const sweepEvery = options.sweepIntervalMs ?? 60 * 60 * 1000;
+  const sweeper = sweepEvery > 0 ? setInterval(() => state.sweep(), sweepEvery) : undefined;
+  sweeper?.unref();
+
+  const control: XnatControl = {
+    state,
+    seedToken: (seed = {}) => state.issueToken(seed.username ?? DEMO_USER.username, seed),
+    sweep: () => state.sweep(),
+    advanceClock: (ms) => {
+      clockOffset += ms;
+    },
+    setTokenLifetime: (ms) => {
+      state.tokenLifetimeMs = ms;
+    },
+    fault: (match, fault) => {
+      faults.unshift({ match, fault, used: 0 });
+    },
+    clearFaults: () => {
+      faults.length = 0;
+    },
+    requestCount: (match) => {
+      let total = 0;
+      for (const [key, n] of state.requests) {
+        if (match === undefined || (typeof match === 'string' ? key === match : match.test(key))) total += n;
+      }
+      return total;
+    },
+    sessionsCreated: (kind) =>
+      kind ? state.sessionsCreated[kind] : Object.values(state.sessionsCreated).reduce((a, b) => a + b, 0),
+    openSessions: () => state.openSessionCount(),
+    resetCounters: () => {
+      state.requests.clear();
+      for (const kind of Object.keys(state.sessionsCreated) as SessionKind[]) state.sessionsCreated[kind] = 0;
+    },
+  };
+
+  return {
+    url: origin + contextPath,
+    origin,
+    contextPath,
+    control,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        clearInterval(sweeper);
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
