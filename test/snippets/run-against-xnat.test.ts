@@ -1,0 +1,118 @@
+// @vitest-environment node
+// The copied commands, run for real with bash and curl against the simulated XNAT.
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { buildSnippet } from '../../src/snippets/build';
+import type { SnippetFormat } from '../../src/snippets/formats';
+import { PROJECTS } from '../xnat-server/api-site';
+import { type RunningXnat, start } from '../xnat-server/server';
+import type { StoredToken } from '../xnat-server/state';
+
+const run = promisify(execFile);
+let xnat: RunningXnat;
+let token: StoredToken;
+let home: string;
+
+beforeAll(async () => {
+  xnat = await start({ contextPath: '/xnat' });
+});
+afterAll(async () => {
+  await xnat.stop();
+});
+beforeEach(() => {
+  token = xnat.control.seedToken();
+  xnat.control.resetCounters();
+  home = mkdtempSync(path.join(tmpdir(), 'xtt-home-'));
+});
+afterEach(() => {
+  rmSync(home, { recursive: true, force: true });
+});
+
+function snippet(format: SnippetFormat, requestPath?: string): string {
+  const built = buildSnippet(format, {
+    server: { origin: xnat.origin, contextPath: xnat.contextPath },
+    alias: token.alias,
+    secret: token.secret,
+    requestPath,
+  });
+  if (!built.ok) throw new Error(built.error.message);
+  return built.snippet.text;
+}
+
+async function bash(script: string): Promise<{ stdout: string; code: number }> {
+  try {
+    const { stdout } = await run('bash', ['-c', script], {
+      env: { PATH: process.env.PATH ?? '', HOME: home },
+    });
+    return { stdout, code: 0 };
+  } catch (error) {
+    const e = error as { stdout: string; code: number };
+    return { stdout: e.stdout, code: e.code };
+  }
+}
+
+const projectIds = (csv: string) =>
+  csv
+    .trim()
+    .split('\n')
+    .slice(1)
+    .map((line) => line.split(',')[0]);
+
+describe('run against XNAT', () => {
+  it('curl one-shot returns the projects and opens a session every time it runs', async () => {
+    for (let i = 0; i < 3; i++) {
+      const { stdout } = await bash(snippet('curl'));
+      expect(projectIds(stdout)).toEqual(PROJECTS.map((p) => p.ID));
+    }
+    expect(xnat.control.sessionsCreated()).toBe(3);
+  });
+
+  it('the session script opens exactly one session for all its calls and leaves none open', async () => {
+    const openBefore = xnat.control.openSessions();
+    const script = snippet('curl-session').replace(
+      /\n\)$/,
+      '\n  curl -sSf -b "JSESSIONID=$jsession" "$xnat/data/projects?format=json" >/dev/null\n)',
+    );
+    const { stdout, code } = await bash(script);
+    expect(code).toBe(0);
+    expect(projectIds(stdout)).toEqual(PROJECTS.map((p) => p.ID));
+    expect(xnat.control.requestCount('GET /data/projects')).toBe(2);
+    expect(xnat.control.sessionsCreated()).toBe(1);
+    expect(xnat.control.openSessions()).toBe(openBefore);
+  });
+
+  it('the session script still closes its session when a call fails', async () => {
+    const openBefore = xnat.control.openSessions();
+    const { code } = await bash(snippet('curl-session', '/data/no-such-thing'));
+    expect(code).not.toBe(0);
+    expect(xnat.control.sessionsCreated()).toBe(1);
+    expect(xnat.control.requestCount('DELETE /data/JSESSION')).toBe(1);
+    expect(xnat.control.openSessions()).toBe(openBefore);
+  });
+
+  it('netrc: with the line saved in ~/.netrc, curl --netrc returns the projects', async () => {
+    const text = snippet('netrc');
+    const machineLine = text.split('\n').find((line) => line.startsWith('machine ')) ?? '';
+    writeFileSync(path.join(home, '.netrc'), `${machineLine}\n`, { mode: 0o600 });
+    const command = text
+      .split('\n')
+      .filter((line) => line.startsWith('curl '))
+      .join('\n');
+    const { stdout } = await bash(command);
+    expect(projectIds(stdout)).toEqual(PROJECTS.map((p) => p.ID));
+  });
+
+  it('env: the exported variables work with the curl line', async () => {
+    const { stdout } = await bash(snippet('env'));
+    expect(projectIds(stdout)).toEqual(PROJECTS.map((p) => p.ID));
+  });
+
+  it('redacted: works once XNAT_PASS holds the secret', async () => {
+    const { stdout } = await bash(`XNAT_PASS='${token.secret}'\n${snippet('redacted')}`);
+    expect(projectIds(stdout)).toEqual(PROJECTS.map((p) => p.ID));
+  });
+});
