@@ -3,6 +3,8 @@
 //   XTT_E2E=1 vite build --mode chrome      -> dist/chrome-e2e (grants http://127.0.0.1/* at install,
 //                                              because tests cannot click a permission prompt)
 //   vitest --project unit | e2e
+// Entry files need distinct names: with two `main.ts` entries, crxjs's service-worker-loader
+// imported the content script's chunk instead of the worker's (seen with crxjs 3.0.0).
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
@@ -74,6 +76,9 @@ export default defineConfig(({ mode }) => {
       outDir: `dist/${browser}${e2e ? '-e2e' : ''}`,
       emptyOutDir: true,
       modulePreload: { polyfill: false },
+      // crxjs builds only the HTML pages named in the manifest; the offscreen document is not one.
+      rolldownOptions:
+        browser === 'chrome' ? { input: { offscreen: 'src/platform/offscreen/index.html' } } : {},
     },
     test: {
       projects: [

@@ -36,6 +36,15 @@ export interface SnippetError {
 // Unreserved and sub-delims, `:@/?%` (RFC 3986), without `#`: what may follow the server root.
 const REQUEST_PATH = /^\/[A-Za-z0-9\-._~!$&'()*+,;=:@/?%]*$/;
 
+export function isRequestPath(value: unknown): value is string {
+  return (
+    typeof value === 'string' &&
+    value.length <= 2000 &&
+    REQUEST_PATH.test(value) &&
+    !/%(?![0-9A-Fa-f]{2})/.test(value)
+  );
+}
+
 export function checkRequest(
   request: SnippetRequest,
 ): { ok: true; input: SnippetInput } | { ok: false; error: SnippetError } {

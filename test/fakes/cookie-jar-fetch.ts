@@ -5,9 +5,58 @@ export const BROWSER_AGENT =
   'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0 Safari/537.36';
 export const CURL_AGENT = 'curl/8.5.0';
 
+/** Cookies by name, as a browser keeps them per host and path (ports do not separate cookies). */
+export class CookieJar {
+  private readonly entries = new Map<string, { name: string; value: string; host: string; path: string }>();
+
+  store(url: string, setCookie: string): void {
+    const [pair = '', ...attributes] = setCookie.split(';');
+    const eq = pair.indexOf('=');
+    const name = pair.slice(0, eq).trim();
+    const value = pair.slice(eq + 1).trim();
+    const pathAttribute = attributes.map((a) => a.trim()).find((a) => /^path=/i.test(a));
+    const path = pathAttribute ? pathAttribute.slice(5) : '/';
+    const host = new URL(url).hostname;
+    const key = `${host} ${path} ${name}`;
+    if (/max-age=0/i.test(setCookie) || value === '') this.entries.delete(key);
+    else this.entries.set(key, { name, value, host, path });
+  }
+
+  header(url: string): string {
+    const { hostname, pathname } = new URL(url);
+    return [...this.entries.values()]
+      .filter(
+        (c) =>
+          c.host === hostname &&
+          (pathname === c.path || pathname.startsWith(c.path.endsWith('/') ? c.path : `${c.path}/`)),
+      )
+      .sort((a, b) => b.path.length - a.path.length)
+      .map((c) => `${c.name}=${c.value}`)
+      .join('; ');
+  }
+
+  /** The value of a cookie by name (the most specific path wins). */
+  get(name: string): string | undefined {
+    const matching = [...this.entries.values()].filter((c) => c.name === name);
+    return matching.sort((a, b) => b.path.length - a.path.length)[0]?.value;
+  }
+
+  has(name: string): boolean {
+    return this.get(name) !== undefined;
+  }
+
+  clear(): void {
+    this.entries.clear();
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+}
+
 export interface JarFetch {
   (input: string, init?: RequestInit): Promise<Response>;
-  cookies: Map<string, string>;
+  cookies: CookieJar;
   /** Every URL requested, redirects included. */
   requested: string[];
 }
@@ -16,7 +65,7 @@ export function cookieJarFetch(
   agent: string = BROWSER_AGENT,
   options: { followRedirects?: boolean } = {},
 ): JarFetch {
-  const cookies = new Map<string, string>();
+  const cookies = new CookieJar();
   const requested: string[] = [];
   const jarFetch = (async (input: string, init: RequestInit = {}) => {
     let url = input;
@@ -26,17 +75,10 @@ export function cookieJarFetch(
       requested.push(url);
       const headers = new Headers(init.headers);
       headers.set('User-Agent', agent);
-      if (cookies.size && init.credentials !== 'omit') {
-        headers.set('Cookie', [...cookies].map(([k, v]) => `${k}=${v}`).join('; '));
-      }
+      const cookieHeader = cookies.header(url);
+      if (cookieHeader && init.credentials !== 'omit') headers.set('Cookie', cookieHeader);
       const response = await fetch(url, { ...init, method, body, headers, redirect: 'manual' });
-      for (const line of response.headers.getSetCookie()) {
-        const [pair = ''] = line.split(';');
-        const eq = pair.indexOf('=');
-        const [name, value] = [pair.slice(0, eq).trim(), pair.slice(eq + 1).trim()];
-        if (/max-age=0/i.test(line) || value === '') cookies.delete(name);
-        else cookies.set(name, value);
-      }
+      for (const line of response.headers.getSetCookie()) cookies.store(url, line);
       const location = response.headers.get('location');
       if (options.followRedirects === false || !location || response.status < 300 || response.status >= 400) {
         Object.defineProperty(response, 'url', { value: url });

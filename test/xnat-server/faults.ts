@@ -14,6 +14,8 @@ export interface Fault {
   malformedJson?: boolean;
   /** 200 with a JSON array this many bytes long. */
   hugeBodyBytes?: number;
+  /** 200 with this value as a JSON body (say, a token that belongs to someone else). */
+  json?: unknown;
   /** Destroy the socket without answering. */
   drop?: boolean;
   /** Apply this many times, then stop (default: until cleared). */
@@ -38,8 +40,8 @@ export function findFault(rules: FaultRule[], path: string): FaultRule | undefin
 export async function applyFault(ctx: Ctx, rule: FaultRule): Promise<boolean> {
   rule.used += 1;
   const { fault } = rule;
+  // A caller that gives up does not stop the server: the request is handled all the same.
   if (fault.delayMs) await new Promise((r) => setTimeout(r, fault.delayMs));
-  if (ctx.res.destroyed) return true;
   const date = new Date(ctx.state.now()).toUTCString();
   if (fault.drop) {
     ctx.req.socket.destroy();
@@ -61,6 +63,11 @@ export async function applyFault(ctx: Ctx, rule: FaultRule): Promise<boolean> {
     ctx.res.end(
       '<!doctype html><html><body><h1>Maintenance</h1><img src=x onerror="alert(1)"></body></html>',
     );
+    return true;
+  }
+  if (fault.json !== undefined) {
+    ctx.res.writeHead(200, { 'Content-Type': 'application/json;charset=UTF-8', Date: date });
+    ctx.res.end(JSON.stringify(fault.json));
     return true;
   }
   if (fault.malformedJson) {

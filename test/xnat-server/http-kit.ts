@@ -42,12 +42,14 @@ export function isBrowserAgent(req: IncomingMessage): boolean {
   return /Mozilla|AppleWebKit/.test(req.headers['user-agent'] ?? '');
 }
 
-export function readCookie(req: IncomingMessage, name: string): string | undefined {
+/** Every value sent under this name: browsers send one per matching path, most specific first. */
+export function readCookies(req: IncomingMessage, name: string): string[] {
+  const values: string[] = [];
   for (const part of (req.headers.cookie ?? '').split(';')) {
     const eq = part.indexOf('=');
-    if (eq > 0 && part.slice(0, eq).trim() === name) return part.slice(eq + 1).trim();
+    if (eq > 0 && part.slice(0, eq).trim() === name) values.push(part.slice(eq + 1).trim());
   }
-  return undefined;
+  return values;
 }
 
 function writeHead(ctx: Ctx, status: number, headers: Record<string, string>): void {

@@ -9,7 +9,7 @@ import {
   type Ctx,
   type Identity,
   isBrowserAgent,
-  readCookie,
+  readCookies,
   type SiteOptions,
   sendError,
   unauthenticated,
@@ -137,7 +137,10 @@ export async function start(options: StartOptions = {}): Promise<RunningXnat> {
 
   /** Session cookie first; else Basic auth, which opens a new session on every such request. */
   function authenticate(ctx: Ctx): Identity | null | 'refused' {
-    const session = state.liveSession(readCookie(ctx.req, 'JSESSIONID'));
+    // Tomcat tries each JSESSIONID cookie until one names a live session (two XNATs on one host).
+    const session = readCookies(ctx.req, 'JSESSIONID')
+      .map((id) => state.liveSession(id))
+      .find((s) => s !== undefined);
     if (session) return { username: session.username, session, viaCookie: true };
     const header = ctx.req.headers.authorization ?? '';
     if (!header.startsWith('Basic ')) return null;

@@ -1,0 +1,82 @@
+// Creating a token: one request in flight per server, never retried, and a create cut short by a
+// worker restart is finished on the next request instead of issuing a second token.
+import type { CopyReceipt, Reply, ServerView, TokenMeta } from '../messaging/protocol';
+import type { SnippetFormat } from '../snippets/formats';
+import type { AliasToken } from '../xnat/token';
+import { copyToken } from './copy';
+import type { BackgroundDeps } from './deps';
+import { failed, fromXnat, ok } from './failures';
+import { readTokens, writeTokens } from './store';
+import { client } from './tokens';
+
+export type Created = { token: TokenMeta; copy: Reply<CopyReceipt> | null };
+
+// Only dedupes concurrent requests within one worker's life; the marker below covers restarts.
+const inFlight = new Map<string, Promise<Reply<Created>>>();
+const RESUME_WINDOW_MS = 2 * 60 * 1000;
+const markerKey = (serverId: string) => `creating:${serverId}`;
+
+export function createToken(
+  deps: BackgroundDeps,
+  server: ServerView,
+  options: { copy?: boolean; format?: SnippetFormat },
+): Promise<Reply<Created>> {
+  const running = inFlight.get(server.id);
+  if (running) return running;
+  const started = issueOnce(deps, server, options).finally(() => inFlight.delete(server.id));
+  inFlight.set(server.id, started);
+  return started;
+}
+
+async function issueOnce(
+  deps: BackgroundDeps,
+  server: ServerView,
+  options: { copy?: boolean; format?: SnippetFormat },
+): Promise<Reply<Created>> {
+  const xnat = client(deps, server);
+  const user = await xnat.currentUser();
+  if (!user.ok) return fromXnat(user.failure);
+  const known = await readTokens(deps.local, server.id);
+  let token = await tokenFromInterruptedCreate(deps, server, user.value, known);
+  if (!token) {
+    // Server time, so the token it issues can be recognised after a restart.
+    await deps.session.set({ [markerKey(server.id)]: { startedAt: deps.now() + server.clockOffsetMs } });
+    const issued = await xnat.issueToken();
+    // On failure the marker stays: a time-out may still have issued a token, adopted next time.
+    if (!issued.ok) return fromXnat(issued.failure);
+    if (issued.value.xdatUserId !== user.value) {
+      await deps.session.remove([markerKey(server.id)]);
+      return failed('other-user', 'XNAT issued a token for another account; it was not used.');
+    }
+    token = issued.value;
+  }
+  await deps.session.remove([markerKey(server.id)]);
+  const meta: TokenMeta = {
+    id: token.id,
+    alias: token.alias,
+    created: token.created,
+    expiry: token.estimatedExpiry,
+    singleUse: token.singleUse,
+    createdHere: true,
+  };
+  await writeTokens(deps.local, server.id, [meta, ...known.filter((t) => t.id !== meta.id)]);
+  const copy = options.copy ? await copyToken(deps, server, token, options.format) : null;
+  return ok({ token: meta, copy });
+}
+
+async function tokenFromInterruptedCreate(
+  deps: BackgroundDeps,
+  server: ServerView,
+  username: string,
+  known: TokenMeta[],
+): Promise<AliasToken | null> {
+  const marker = await deps.session.get<{ startedAt: number }>(markerKey(server.id));
+  if (!marker || deps.now() + server.clockOffsetMs - marker.startedAt > RESUME_WINDOW_MS) return null;
+  const listed = await client(deps, server).listTokens();
+  if (!listed.ok) return null;
+  const knownIds = new Set(known.map((t) => t.id));
+  const candidates = listed.value.tokens.filter(
+    (t) => !knownIds.has(t.id) && t.xdatUserId === username && t.created >= marker.startedAt - 5000,
+  );
+  return candidates.sort((a, b) => b.created - a.created)[0] ?? null;
+}

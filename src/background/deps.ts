@@ -1,0 +1,45 @@
+// Everything the background's handlers need from the outside world, as an interface: the worker
+// passes the real browser (platform-deps.ts); tests pass in-memory fakes and the simulated XNAT.
+import type { FetchLike } from '../xnat/http';
+
+export interface KeyValueStore {
+  get<T>(key: string): Promise<T | undefined>;
+  set(items: Record<string, unknown>): Promise<void>;
+  remove(keys: string[]): Promise<void>;
+}
+
+export interface HostPermissions {
+  /** Is this match pattern (e.g. `https://xnat.example.org/*`) granted? */
+  contains(pattern: string): Promise<boolean>;
+  remove(pattern: string): Promise<void>;
+}
+
+export interface ContentScriptRegistry {
+  /** Match patterns that have the content script registered. */
+  registered(): Promise<string[]>;
+  register(pattern: string): Promise<void>;
+  unregister(pattern: string): Promise<void>;
+}
+
+export interface Alarms {
+  create(name: string, whenMs: number): Promise<void>;
+  clear(name: string): Promise<void>;
+}
+
+export interface BackgroundDeps {
+  fetch: FetchLike;
+  /** Time-out for each XNAT request; 15 s unless a test needs less. */
+  xnatTimeoutMs?: number;
+  /** storage.local: servers, token metadata and settings; never a secret. */
+  local: KeyValueStore;
+  /** storage.session: short-lived bookkeeping that must survive a worker restart but not the browser. */
+  session: KeyValueStore;
+  permissions: HostPermissions;
+  contentScripts: ContentScriptRegistry;
+  clipboard: { write(text: string): Promise<void> };
+  alarms: Alarms;
+  /** The extension's own id and page origin, to tell its pages from web pages. */
+  extensionId: string;
+  extensionOrigin: string;
+  now(): number;
+}

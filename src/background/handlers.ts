@@ -1,0 +1,61 @@
+// Request name → handler. The Handlers type makes the compiler flag a request without a handler.
+import { isSettingsPatch } from '../messaging/guards';
+import type { Reply, ServerView } from '../messaging/protocol';
+import { createToken } from './create';
+import type { BackgroundDeps } from './deps';
+import { failed, ok } from './failures';
+import type { Handlers } from './router';
+import { addServer, listServers, removeServer, requireServer, serverForPage } from './servers';
+import { readSettings, writeSettings } from './store';
+import { cachedTokens, copyTokenById, deleteToken, labelToken, listTokens, tokensForPage } from './tokens';
+
+export function createHandlers(deps: BackgroundDeps): Handlers {
+  const withServer = async <T>(
+    serverId: string,
+    act: (server: ServerView) => Promise<Reply<T>>,
+  ): Promise<Reply<T>> => {
+    const server = await requireServer(deps, serverId);
+    return server.ok ? act(server.value) : server;
+  };
+  const onPage = async <T>(
+    pageUrl: string,
+    act: (server: ServerView) => Promise<Reply<T>>,
+  ): Promise<Reply<T>> => {
+    const server = await serverForPage(deps, pageUrl);
+    return server
+      ? act(server)
+      : failed('unknown-server', 'This page is not on an XNAT server the extension may use.');
+  };
+
+  return {
+    'servers.list': async () => ok(await listServers(deps)),
+    'servers.add': ({ url }) => addServer(deps, url),
+    'servers.remove': ({ serverId }) => removeServer(deps, serverId),
+    'tokens.cached': ({ serverId }) => withServer(serverId, async (s) => ok(await cachedTokens(deps, s))),
+    'tokens.list': ({ serverId }) => withServer(serverId, (s) => listTokens(deps, s)),
+    'tokens.create': ({ serverId, copy, format }) =>
+      withServer(serverId, (s) => createToken(deps, s, { copy, format })),
+    'tokens.delete': ({ serverId, tokenId }) => withServer(serverId, (s) => deleteToken(deps, s, tokenId)),
+    'tokens.copy': ({ serverId, tokenId, format }) =>
+      withServer(serverId, (s) => copyTokenById(deps, s, tokenId, format)),
+    'tokens.label': ({ serverId, tokenId, label }) =>
+      withServer(serverId, (s) => labelToken(deps, s, tokenId, label)),
+    'settings.get': async () => ok(await readSettings(deps.local)),
+    'settings.set': async (patch) =>
+      isSettingsPatch(patch)
+        ? ok(await writeSettings(deps.local, patch))
+        : failed('bad-request', 'Those settings are not valid.'),
+
+    // An XNAT page on a granted host introduces itself; the first time, that is how its server
+    // (and its context path) becomes known.
+    'page.hello': async (_, pageUrl) => {
+      const known = await serverForPage(deps, pageUrl);
+      const server = known ? ok(known) : await addServer(deps, pageUrl);
+      if (!server.ok) return ok(null);
+      return ok({ serverId: server.value.id, defaultFormat: (await readSettings(deps.local)).defaultFormat });
+    },
+    'page.tokens': ({ ids }, pageUrl) => onPage(pageUrl, (s) => tokensForPage(deps, s, ids)),
+    'page.copy': ({ tokenId, format }, pageUrl) =>
+      onPage(pageUrl, (s) => copyTokenById(deps, s, tokenId, format)),
+  };
+}

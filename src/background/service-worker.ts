@@ -1,0 +1,22 @@
+// Service worker entry. Listeners are registered synchronously at the top level, so a worker that
+// was stopped and is woken by an event gets that event (design.md, principle 4). Nothing that
+// matters lives only in memory.
+import { alarms } from '../platform/alarms';
+import { hostPermissions } from '../platform/permissions';
+import { runtime } from '../platform/runtime';
+import { CLIPBOARD_CLEAR_ALARM, clearClipboard } from './copy';
+import { createHandlers } from './handlers';
+import { platformDeps } from './platform-deps';
+import { createRouter } from './router';
+import { onPermissionsAdded, onPermissionsRemoved, reconcile } from './servers';
+
+const deps = platformDeps();
+const route = createRouter(deps, createHandlers(deps));
+
+runtime.onMessage((message, sender) => route(message, sender));
+hostPermissions.onAdded((patterns) => void onPermissionsAdded(deps, patterns));
+hostPermissions.onRemoved((patterns) => void onPermissionsRemoved(deps, patterns));
+alarms.onAlarm((name) => {
+  if (name === CLIPBOARD_CLEAR_ALARM) void clearClipboard(deps);
+});
+runtime.onStartup(() => void reconcile(deps));

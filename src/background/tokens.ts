@@ -1,0 +1,130 @@
+// Token handlers: list (cached and fresh), create, delete, copy and label, one server at a time.
+// Every XNAT call uses the browser's session; nothing here runs on a timer.
+import type { CopyReceipt, Reply, ServerView, TokenListing, TokenMeta } from '../messaging/protocol';
+import type { SnippetFormat } from '../snippets/formats';
+import { createXnatClient, type XnatClient } from '../xnat/client';
+import { clockOffsetMs } from '../xnat/server-clock';
+import type { AliasToken } from '../xnat/token';
+import { copyToken } from './copy';
+import type { BackgroundDeps } from './deps';
+import { failed, fromXnat, ok } from './failures';
+import { readTokens, writeServer, writeTokens } from './store';
+
+export function client(deps: BackgroundDeps, server: ServerView): XnatClient {
+  return createXnatClient(deps.fetch, server, { timeoutMs: deps.xnatTimeoutMs });
+}
+
+function toMeta(token: AliasToken, known: TokenMeta | undefined, createdHere = false): TokenMeta {
+  const meta: TokenMeta = {
+    id: token.id,
+    alias: token.alias,
+    created: token.created,
+    expiry: token.estimatedExpiry,
+    singleUse: token.singleUse,
+    createdHere: createdHere || (known?.createdHere ?? false),
+  };
+  if (known?.label) meta.label = known.label;
+  return meta;
+}
+
+export async function cachedTokens(deps: BackgroundDeps, server: ServerView): Promise<TokenListing> {
+  return { server, tokens: await readTokens(deps.local, server.id), refused: 0, cached: true };
+}
+
+/** One `show` request; the secrets it brings are used (for a copy) and dropped, never stored. */
+async function freshTokens(
+  deps: BackgroundDeps,
+  server: ServerView,
+): Promise<Reply<{ listing: TokenListing; secrets: AliasToken[] }>> {
+  const started = deps.now();
+  const listed = await client(deps, server).listTokens();
+  if (!listed.ok) return fromXnat(listed.failure);
+  const known = new Map((await readTokens(deps.local, server.id)).map((t) => [t.id, t]));
+  const tokens = listed.value.tokens
+    .filter((t) => t.enabled)
+    .map((t) => toMeta(t, known.get(t.id)?.alias === t.alias ? known.get(t.id) : undefined))
+    .sort((a, b) => b.created - a.created);
+  await writeTokens(deps.local, server.id, tokens);
+  const updated = await refreshClock(deps, server, listed.serverDateMs, started);
+  return ok({
+    listing: { server: updated, tokens, refused: listed.value.refused, cached: false },
+    secrets: listed.value.tokens,
+  });
+}
+
+async function refreshClock(
+  deps: BackgroundDeps,
+  server: ServerView,
+  serverDateMs: number | null,
+  started: number,
+) {
+  if (serverDateMs === null) return server;
+  const offset = clockOffsetMs(serverDateMs, started, deps.now());
+  if (offset === server.clockOffsetMs) return server;
+  const updated = { ...server, clockOffsetMs: offset };
+  await writeServer(deps.local, updated);
+  return updated;
+}
+
+export async function listTokens(deps: BackgroundDeps, server: ServerView): Promise<Reply<TokenListing>> {
+  const fresh = await freshTokens(deps, server);
+  return fresh.ok ? ok(fresh.value.listing) : fresh;
+}
+
+/** For the page: its rows' ids are usually known already, so the cache answers without a request. */
+export async function tokensForPage(
+  deps: BackgroundDeps,
+  server: ServerView,
+  ids: number[],
+): Promise<Reply<TokenListing>> {
+  const cached = await cachedTokens(deps, server);
+  const known = new Set(cached.tokens.map((t) => t.id));
+  return ids.every((id) => known.has(id)) ? ok(cached) : listTokens(deps, server);
+}
+
+export async function copyTokenById(
+  deps: BackgroundDeps,
+  server: ServerView,
+  tokenId: number,
+  format?: SnippetFormat,
+): Promise<Reply<CopyReceipt>> {
+  const fresh = await freshTokens(deps, server);
+  if (!fresh.ok) return fresh;
+  const token = fresh.value.secrets.find((t) => t.id === tokenId);
+  if (!token)
+    return failed('unknown-token', 'XNAT no longer has this token; it may have expired or been deleted.');
+  return copyToken(deps, server, token, format);
+}
+
+export async function deleteToken(
+  deps: BackgroundDeps,
+  server: ServerView,
+  tokenId: number,
+): Promise<Reply<null>> {
+  const result = await client(deps, server).invalidateToken(tokenId);
+  // Already gone (swept, or deleted elsewhere) is what the user wanted.
+  if (!result.ok && result.failure.kind !== 'not-found') return fromXnat(result.failure);
+  const tokens = await readTokens(deps.local, server.id);
+  await writeTokens(
+    deps.local,
+    server.id,
+    tokens.filter((t) => t.id !== tokenId),
+  );
+  return ok(null);
+}
+
+export async function labelToken(
+  deps: BackgroundDeps,
+  server: ServerView,
+  tokenId: number,
+  label: string,
+): Promise<Reply<null>> {
+  const tokens = await readTokens(deps.local, server.id);
+  const token = tokens.find((t) => t.id === tokenId);
+  if (!token) return failed('unknown-token', 'This token is not known; refresh the list first.');
+  const trimmed = label.trim();
+  if (trimmed) token.label = trimmed;
+  else delete token.label;
+  await writeTokens(deps.local, server.id, tokens);
+  return ok(null);
+}

@@ -1,0 +1,75 @@
+// Run-time shape checks for every request: what arrives over runtime messaging is untrusted input.
+import { isSnippetFormat } from '../snippets/build';
+import { isRequestPath } from '../snippets/input';
+import type { Requests, RequestType, Settings } from './protocol';
+
+type Guard = (payload: Record<string, unknown>) => boolean;
+
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+const onlyKeys = (p: Record<string, unknown>, allowed: string[]) =>
+  Object.keys(p).every((k) => allowed.includes(k));
+const isId = (value: unknown) => typeof value === 'string' && value.length > 0 && value.length <= 2048;
+const isTokenId = (value: unknown) => typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
+const optionalFormat = (value: unknown) => value === undefined || isSnippetFormat(value);
+const empty: Guard = (p) => onlyKeys(p, []);
+
+export function isSettingsPatch(p: Record<string, unknown>): p is Partial<Settings> {
+  const checks: Record<keyof Settings, (v: unknown) => boolean> = {
+    defaultFormat: isSnippetFormat,
+    requestPath: isRequestPath,
+    clipboardClearSeconds: (v) => typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= 3600,
+    notifyMinutesBefore: (v) =>
+      Array.isArray(v) &&
+      v.length <= 8 &&
+      v.every((m) => typeof m === 'number' && Number.isInteger(m) && m >= 0 && m <= 60 * 24 * 60),
+  };
+  return Object.entries(p).every(([key, value]) => key in checks && checks[key as keyof Settings](value));
+}
+
+const GUARDS: Record<RequestType, Guard> = {
+  'servers.list': empty,
+  'servers.add': (p) => onlyKeys(p, ['url']) && typeof p.url === 'string' && p.url.length <= 2048,
+  'servers.remove': (p) => onlyKeys(p, ['serverId']) && isId(p.serverId),
+  'tokens.cached': (p) => onlyKeys(p, ['serverId']) && isId(p.serverId),
+  'tokens.list': (p) => onlyKeys(p, ['serverId']) && isId(p.serverId),
+  'tokens.create': (p) =>
+    onlyKeys(p, ['serverId', 'copy', 'format']) &&
+    isId(p.serverId) &&
+    (p.copy === undefined || typeof p.copy === 'boolean') &&
+    optionalFormat(p.format),
+  'tokens.delete': (p) => onlyKeys(p, ['serverId', 'tokenId']) && isId(p.serverId) && isTokenId(p.tokenId),
+  'tokens.copy': (p) =>
+    onlyKeys(p, ['serverId', 'tokenId', 'format']) &&
+    isId(p.serverId) &&
+    isTokenId(p.tokenId) &&
+    optionalFormat(p.format),
+  'tokens.label': (p) =>
+    onlyKeys(p, ['serverId', 'tokenId', 'label']) &&
+    isId(p.serverId) &&
+    isTokenId(p.tokenId) &&
+    typeof p.label === 'string' &&
+    p.label.length <= 80,
+  'settings.get': empty,
+  'settings.set': isSettingsPatch,
+  'page.hello': empty,
+  'page.tokens': (p) =>
+    onlyKeys(p, ['ids']) && Array.isArray(p.ids) && p.ids.length <= 10_000 && p.ids.every(isTokenId),
+  'page.copy': (p) => onlyKeys(p, ['tokenId', 'format']) && isTokenId(p.tokenId) && optionalFormat(p.format),
+};
+
+export const PAGE_REQUESTS: ReadonlySet<RequestType> = new Set(['page.hello', 'page.tokens', 'page.copy']);
+
+export function isRequestType(value: unknown): value is RequestType {
+  return typeof value === 'string' && Object.hasOwn(GUARDS, value);
+}
+
+/** The envelope and its payload, checked; null for anything malformed. */
+export function readEnvelope(
+  message: unknown,
+): { type: RequestType; payload: Requests[RequestType]['request'] } | null {
+  if (!isObject(message) || !onlyKeys(message, ['type', 'payload'])) return null;
+  const { type, payload } = message;
+  if (!isRequestType(type) || !isObject(payload) || !GUARDS[type](payload)) return null;
+  return { type, payload: payload as Requests[RequestType]['request'] };
+}

@@ -1,0 +1,20 @@
+// Host permissions, one XNAT host at a time (optional_host_permissions; design.md, principle 5).
+import browser from './browser';
+
+export const hostPermissions = {
+  contains: (pattern: string) => browser.permissions.contains({ origins: [pattern] }),
+  async remove(pattern: string): Promise<void> {
+    await browser.permissions.remove({ origins: [pattern] });
+  },
+  /**
+   * Must be called synchronously inside the click handler: Firefox drops the user gesture after
+   * an `await`, and then refuses to show the prompt.
+   */
+  request: (pattern: string) => browser.permissions.request({ origins: [pattern] }),
+  onAdded(listener: (patterns: string[]) => void): void {
+    browser.permissions.onAdded.addListener((p) => listener(p.origins ?? []));
+  },
+  onRemoved(listener: (patterns: string[]) => void): void {
+    browser.permissions.onRemoved.addListener((p) => listener(p.origins ?? []));
+  },
+};

@@ -1,0 +1,55 @@
+// A background wired to fakes and to a simulated XNAT, and a helper to talk to it as the popup or a page.
+import { createHandlers } from '../../src/background/handlers';
+import { createRouter, type Sender } from '../../src/background/router';
+import type { Reply, RequestOf, RequestType, ResponseOf } from '../../src/messaging/protocol';
+import { cookieJarFetch, type JarFetch, logIn } from '../fakes/cookie-jar-fetch';
+import { EXTENSION_ID, EXTENSION_ORIGIN, type FakeDeps, fakeDeps } from '../fakes/fake-deps';
+import { type RunningXnat, type StartOptions, start } from '../xnat-server/server';
+
+export const POPUP: Sender = { id: EXTENSION_ID, url: `${EXTENSION_ORIGIN}/src/popup/index.html` };
+
+export function pageSender(url: string, frameId = 0): Sender {
+  return { id: EXTENSION_ID, url, frameId, tab: { id: 7, url } };
+}
+
+export interface Harness {
+  xnat: RunningXnat;
+  browser: JarFetch;
+  deps: FakeDeps;
+  ask<K extends RequestType>(type: K, payload: RequestOf<K>, sender?: Sender): Promise<Reply<ResponseOf<K>>>;
+  route(message: unknown, sender: Sender): Promise<Reply<unknown>>;
+  /** Adds the simulated server through the popup's flow and returns its id. */
+  addServer(xnat?: RunningXnat): Promise<string>;
+  stop(): Promise<void>;
+}
+
+export async function harness(
+  options: StartOptions = {},
+  deps?: (fetch: JarFetch) => FakeDeps,
+): Promise<Harness> {
+  const xnat = await start({ contextPath: '/xnat', ...options });
+  const browser = cookieJarFetch();
+  await logIn(browser, xnat.url);
+  const d = deps ? deps(browser) : fakeDeps(browser, { granted: ['http://127.0.0.1/*'] });
+  const route = createRouter(d, createHandlers(d));
+  const ask = <K extends RequestType>(type: K, payload: RequestOf<K>, sender: Sender = POPUP) =>
+    route({ type, payload }, sender) as Promise<Reply<ResponseOf<K>>>;
+  return {
+    xnat,
+    browser,
+    deps: d,
+    ask,
+    route,
+    async addServer(target = xnat) {
+      const added = await ask('servers.add', { url: `${target.url}/app/template/XDATScreen_UpdateUser.vm` });
+      if (!added.ok) throw new Error(added.failure.message);
+      return added.value.id;
+    },
+    stop: () => xnat.stop(),
+  };
+}
+
+export function value<T>(reply: Reply<T>): T {
+  if (!reply.ok) throw new Error(`${reply.failure.kind}: ${reply.failure.message}`);
+  return reply.value;
+}

@@ -1,0 +1,83 @@
+// @vitest-environment node
+// Grants, revocations and start-up reconciliation, with the fake browser.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { onPermissionsAdded, onPermissionsRemoved, reconcile } from '../../src/background/servers';
+import { type Harness, harness, value } from './harness';
+
+const HOST = 'http://127.0.0.1/*';
+let h: Harness;
+let serverId: string;
+beforeEach(async () => {
+  h = await harness();
+  serverId = await h.addServer();
+  h.xnat.control.seedToken();
+  value(await h.ask('tokens.list', { serverId }));
+});
+afterEach(async () => {
+  await h.stop();
+});
+
+describe('revoking a grant', () => {
+  it('through permissions.onRemoved purges the server, its tokens and the registration', async () => {
+    h.deps.granted.delete(HOST);
+    await onPermissionsRemoved(h.deps, [HOST]);
+    expect(h.deps.local.dump()).not.toContain(serverId);
+    expect(h.deps.registered.size).toBe(0);
+  });
+
+  it('without an event (Chrome’s site-access menu) is noticed the next time servers are listed', async () => {
+    h.deps.granted.delete(HOST);
+    expect(value(await h.ask('servers.list', {}))).toEqual([]);
+    expect(h.deps.local.dump()).not.toContain(serverId);
+    expect(h.deps.registered.size).toBe(0);
+  });
+
+  it('of another host leaves this server alone', async () => {
+    await onPermissionsRemoved(h.deps, ['https://other.example.org/*']);
+    expect(value(await h.ask('servers.list', {})).map((s) => s.id)).toEqual([serverId]);
+  });
+});
+
+describe('a new grant', () => {
+  it('registers the page script for a single host, never for "all sites"', async () => {
+    await onPermissionsAdded(h.deps, ['https://xnat.example.org/*', 'https://*/*', '<all_urls>']);
+    expect([...h.deps.registered].sort()).toEqual([HOST, 'https://xnat.example.org/*']);
+  });
+});
+
+describe('start-up reconciliation', () => {
+  it('re-registers a lost registration for a granted server', async () => {
+    h.deps.registered.clear();
+    await reconcile(h.deps);
+    expect([...h.deps.registered]).toEqual([HOST]);
+  });
+
+  it('drops registrations and servers whose grant went away while the worker was gone', async () => {
+    h.deps.registered.add('https://gone.example.org/*');
+    h.deps.granted.delete(HOST);
+    await reconcile(h.deps);
+    expect(h.deps.registered.size).toBe(0);
+    expect(h.deps.local.dump()).not.toContain(serverId);
+  });
+
+  it('keeps a registration for a granted host whose server is not known yet', async () => {
+    h.deps.granted.add('https://new.example.org/*');
+    h.deps.registered.add('https://new.example.org/*');
+    await reconcile(h.deps);
+    expect(h.deps.registered.has('https://new.example.org/*')).toBe(true);
+  });
+});
+
+describe('an XNAT page introduces itself', () => {
+  it('on a granted host, the page’s hello adds its server with the right context path', async () => {
+    value(await h.ask('servers.remove', { serverId }));
+    h.deps.granted.add(HOST);
+    const pageUrl = `${h.xnat.url}/app/template/XDATScreen_UpdateUser.vm#tab=alias-token-tab`;
+    const hello = await h.route(
+      { type: 'page.hello', payload: {} },
+      { id: h.deps.extensionId, url: pageUrl, frameId: 0, tab: { id: 1, url: pageUrl } },
+    );
+    expect(hello).toEqual({ ok: true, value: { serverId, defaultFormat: 'curl-session' } });
+    expect(value(await h.ask('servers.list', {})).map((s) => s.contextPath)).toEqual(['/xnat']);
+  });
+});

@@ -1,0 +1,90 @@
+// In-memory stand-ins for the browser behind BackgroundDeps: storage areas, grants, content-script
+// registrations, clipboard and alarms, each one inspectable by a test.
+import type { BackgroundDeps, KeyValueStore } from '../../src/background/deps';
+import type { FetchLike } from '../../src/xnat/http';
+
+export class MemoryStore implements KeyValueStore {
+  readonly data = new Map<string, unknown>();
+  async get<T>(key: string): Promise<T | undefined> {
+    const value = this.data.get(key);
+    return value === undefined ? undefined : (structuredClone(value) as T);
+  }
+  async set(items: Record<string, unknown>): Promise<void> {
+    for (const [k, v] of Object.entries(items)) this.data.set(k, structuredClone(v));
+  }
+  async remove(keys: string[]): Promise<void> {
+    for (const k of keys) this.data.delete(k);
+  }
+  dump(): string {
+    return JSON.stringify([...this.data]);
+  }
+}
+
+export interface FakeDeps extends BackgroundDeps {
+  local: MemoryStore;
+  session: MemoryStore;
+  granted: Set<string>;
+  registered: Set<string>;
+  clipboardWrites: string[];
+  alarmsSet: Map<string, number>;
+  fetched: string[];
+}
+
+export const EXTENSION_ID = 'abcdefghijklmnopabcdefghijklmnop';
+export const EXTENSION_ORIGIN = `chrome-extension://${EXTENSION_ID}`;
+
+export function fakeDeps(
+  fetchFn: FetchLike,
+  options: { granted?: string[]; now?: () => number } = {},
+): FakeDeps {
+  const granted = new Set(options.granted ?? []);
+  const registered = new Set<string>();
+  const clipboardWrites: string[] = [];
+  const alarmsSet = new Map<string, number>();
+  const fetched: string[] = [];
+  return {
+    fetch: (input, init) => {
+      fetched.push(input);
+      return fetchFn(input, init);
+    },
+    local: new MemoryStore(),
+    session: new MemoryStore(),
+    granted,
+    registered,
+    clipboardWrites,
+    alarmsSet,
+    fetched,
+    permissions: {
+      contains: async (pattern) => granted.has(pattern),
+      remove: async (pattern) => {
+        granted.delete(pattern);
+      },
+    },
+    contentScripts: {
+      registered: async () => [...registered],
+      register: async (pattern) => {
+        if (registered.has(pattern)) throw new Error(`Duplicate script ID for ${pattern}`);
+        registered.add(pattern);
+      },
+      unregister: async (pattern) => {
+        registered.delete(pattern);
+      },
+    },
+    clipboard: {
+      write: async (text) => {
+        clipboardWrites.push(text);
+      },
+    },
+    alarms: {
+      create: async (name, when) => {
+        alarmsSet.set(name, when);
+      },
+      clear: async (name) => {
+        alarmsSet.delete(name);
+      },
+    },
+    extensionId: EXTENSION_ID,
+    extensionOrigin: EXTENSION_ORIGIN,
+    now: options.now ?? (() => Date.now()),
+  };
+}
