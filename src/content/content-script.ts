@@ -1,3 +1,23 @@
-import browser from '../platform/browser';
+// Content script entry, registered at run time for granted XNAT hosts only. On any XNAT page it
+// introduces the page to the background; on the token page it decorates the table.
+import { createSend } from '../messaging/send';
+import { runtime } from '../platform/runtime';
+import { watchTokenPage } from './decorate';
+import { isTokenPage, looksLikeXnat } from './page';
 
-document.documentElement.dataset.xnatTokenTools = browser.runtime.id;
+async function main(): Promise<void> {
+  if (!looksLikeXnat(document)) return;
+  const send = createSend(runtime.sendMessage);
+  const hello = await send('page.hello', {});
+  if (!hello.ok || !hello.value || !isTokenPage(location.href)) return;
+  watchTokenPage(document, {
+    defaultFormat: hello.value.defaultFormat,
+    signal: new AbortController().signal,
+    actions: {
+      tokens: (ids) => send('page.tokens', { ids }),
+      copy: (tokenId, format) => send('page.copy', format ? { tokenId, format } : { tokenId }),
+    },
+  });
+}
+
+void main();

@@ -1,11 +1,9 @@
 // Pure: a token and a server in, a ready command out (design.md: snippets/). No browser API here.
-import { buildFormat, FORMAT_INFO, SNIPPET_FORMATS, type SnippetFormat } from './formats';
+import { buildFormat, FORMAT_INFO, type FormatInfo, SNIPPET_FORMATS, type SnippetFormat } from './formats';
 import { checkRequest, type SnippetError, type SnippetRequest } from './input';
 
-export interface Snippet {
+export interface Snippet extends FormatInfo {
   format: SnippetFormat;
-  label: string;
-  hint: string;
   text: string;
 }
 

@@ -64,3 +64,55 @@ export async function logInPage(
   await page.fill('#password', password);
   await Promise.all([page.waitForURL(`${base}/`), page.click('#loginButton')]);
 }
+
+/** Screenshots for the README are refreshed with UPDATE_SCREENSHOTS=1; otherwise they go to test-results/. */
+export function screenshotPath(name: string): string {
+  const dir =
+    process.env.UPDATE_SCREENSHOTS === '1'
+      ? path.join(import.meta.dirname, 'screenshots')
+      : path.resolve('test-results');
+  return path.join(dir, name);
+}
+
+/** Clicks inside a closed shadow root, where selectors cannot reach: at a point of the host's box. */
+export async function clickHost(
+  page: Page,
+  selector: string,
+  index: number,
+  at: { x: number } = { x: 12 },
+): Promise<void> {
+  const box = await page.locator(selector).nth(index).boundingBox();
+  if (!box) throw new Error(`${selector} #${index} is not visible`);
+  await page.mouse.click(box.x + at.x, box.y + box.height / 2);
+}
+
+interface CdpNode {
+  nodeName: string;
+  nodeValue?: string;
+  attributes?: string[];
+  children?: CdpNode[];
+  shadowRoots?: CdpNode[];
+}
+
+/** The text inside each closed shadow root of our hosts of one kind, read through DevTools (which sees them). */
+export async function shadowTexts(page: Page, kind: string): Promise<string[]> {
+  const cdp = await page.context().newCDPSession(page);
+  const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: CdpNode };
+  await cdp.detach();
+  const texts: string[] = [];
+  const textOf = (node: CdpNode): string =>
+    node.nodeName === 'STYLE'
+      ? ''
+      : (node.nodeValue ?? '') + [...(node.children ?? []), ...(node.shadowRoots ?? [])].map(textOf).join('');
+  const walk = (node: CdpNode) => {
+    const attrs = node.attributes ?? [];
+    const kindAt = attrs.indexOf('data-xtt');
+    if (node.nodeName === 'XNAT-TOKEN-TOOLS' && kindAt >= 0 && attrs[kindAt + 1] === kind) {
+      texts.push((node.shadowRoots ?? []).map(textOf).join('').trim());
+      return;
+    }
+    for (const child of [...(node.children ?? []), ...(node.shadowRoots ?? [])]) walk(child);
+  };
+  walk(root);
+  return texts;
+}

@@ -17,6 +17,7 @@ describe('the curl one-shot', () => {
       snippet: {
         format: 'curl',
         label: 'curl',
+        short: 'curl',
         hint: FORMAT_INFO.curl.hint,
         text: `curl -u '${ALIAS}:${SECRET}' 'https://xnat.example.org/xnat/data/projects?format=csv'`,
       },

@@ -1,0 +1,62 @@
+// Pure: what a countdown says and how urgent it looks. Times are in the server's clock; XNAT's
+// expiry is an estimate (its sweep runs hourly), so "expired" always says so.
+
+const SECOND = 1000;
+const MINUTE = 60 * SECOND;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+
+export type Urgency = 'ok' | 'soon' | 'urgent' | 'expired';
+
+/** "1 d 3 h", "5 h 12 min", "42 min", "35 s": the largest two units that matter. */
+export function timeLeftText(remainingMs: number): string {
+  const ms = Math.max(0, remainingMs);
+  if (ms >= DAY) {
+    const days = Math.floor(ms / DAY);
+    const hours = Math.floor((ms % DAY) / HOUR);
+    return hours ? `${days} d ${hours} h` : `${days} d`;
+  }
+  if (ms >= HOUR) {
+    const hours = Math.floor(ms / HOUR);
+    const minutes = Math.floor((ms % HOUR) / MINUTE);
+    return minutes ? `${hours} h ${minutes} min` : `${hours} h`;
+  }
+  if (ms >= MINUTE) return `${Math.floor(ms / MINUTE)} min`;
+  return `${Math.max(1, Math.floor(ms / SECOND))} s`;
+}
+
+export function countdownText(expiryMs: number, nowMs: number): string {
+  const remaining = expiryMs - nowMs;
+  return remaining > 0 ? `expires in ${timeLeftText(remaining)}` : 'expired (estimate)';
+}
+
+export function urgency(expiryMs: number, nowMs: number): Urgency {
+  const remaining = expiryMs - nowMs;
+  if (remaining <= 0) return 'expired';
+  if (remaining <= HOUR) return 'urgent';
+  if (remaining <= DAY) return 'soon';
+  return 'ok';
+}
+
+/** How long until this countdown's text changes, so one timer can wake exactly when needed. */
+export function msUntilTextChanges(expiryMs: number, nowMs: number): number {
+  const remaining = expiryMs - nowMs;
+  if (remaining <= 0) return Number.POSITIVE_INFINITY;
+  // The last two seconds all read "1 s"; the next change is to "expired".
+  if (remaining < 2 * SECOND) return remaining;
+  // Units are floored, so the text changes as soon as the remaining time drops below a boundary.
+  const unit = remaining < MINUTE ? SECOND : remaining < DAY ? MINUTE : HOUR;
+  return (remaining % unit) + 1;
+}
+
+/** The delay for one shared timer: the soonest change among all countdowns, at least `floorMs`. */
+export function nextTickMs(expiries: number[], nowMs: number, floorMs = 250): number {
+  let soonest = Number.POSITIVE_INFINITY;
+  for (const expiry of expiries) soonest = Math.min(soonest, msUntilTextChanges(expiry, nowMs));
+  return Math.max(floorMs, soonest);
+}
+
+/** The exact date for a tooltip, in the user's locale and zone. */
+export function exactDate(expiryMs: number, locale?: string): string {
+  return new Date(expiryMs).toLocaleString(locale, { dateStyle: 'medium', timeStyle: 'short' });
+}

@@ -1,0 +1,104 @@
+// The content script on the simulated Manage Alias Tokens page in real Chromium (issue 7).
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PROJECTS } from '../xnat-server/api-site';
+import { type RunningXnat, start } from '../xnat-server/server';
+import {
+  clickHost,
+  type ExtensionBrowser,
+  launchWithExtension,
+  logInPage,
+  screenshotPath,
+  shadowTexts,
+} from './browser';
+
+const run = promisify(execFile);
+const COPY = 'xnat-token-tools[data-xtt="copy"]';
+const COUNTDOWN = 'xnat-token-tools[data-xtt="countdown"]';
+let browser: ExtensionBrowser;
+let xnat: RunningXnat;
+let page: Page;
+
+const rowCount = () => page.locator('#alias-token-list-table tbody tr').count();
+const decorated = async () => ({
+  rows: await rowCount(),
+  copy: await page.locator(COPY).count(),
+  countdown: await page.locator(COUNTDOWN).count(),
+});
+const clipboard = () => page.evaluate(() => navigator.clipboard.readText());
+
+beforeAll(async () => {
+  xnat = await start({ contextPath: '/xnat', siteId: 'XNAT_DEMO' });
+  const now = Date.now();
+  xnat.control.seedToken({ created: now - 2 * 86_400_000 + 20 * 60_000, expires: now + 20 * 60_000 });
+  xnat.control.seedToken({ created: now - 6 * 3_600_000, expires: now + 42 * 3_600_000 });
+  xnat.control.seedToken({ created: now - 60_000 });
+  browser = await launchWithExtension();
+  await browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: xnat.origin });
+  page = await browser.context.newPage();
+  await page.setViewportSize({ width: 1180, height: 560 });
+  await logInPage(page, xnat.url);
+  const extensionPage = await browser.context.newPage();
+  await extensionPage.goto(browser.extensionUrl('src/popup/index.html'));
+  const added = await extensionPage.evaluate(
+    (url) => chrome.runtime.sendMessage({ type: 'servers.add', payload: { url } }),
+    xnat.url,
+  );
+  expect(added).toMatchObject({ ok: true });
+  await extensionPage.close();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await xnat?.stop();
+});
+
+describe('the decorated token page', () => {
+  it('puts a copy control and a countdown on every row, adding no secret to the page', async () => {
+    await page.goto(`${xnat.url}/app/template/XDATScreen_UpdateUser.vm#tab=alias-token-tab`);
+    await expect.poll(decorated).toEqual({ rows: 3, copy: 3, countdown: 3 });
+    const html = await page.content();
+    for (const token of xnat.control.state.tokens.values()) {
+      // XNAT's own data-secret attribute is the one copy; the extension adds none.
+      expect(html.split(token.secret).length - 1).toBe(1);
+    }
+    await page.screenshot({ path: screenshotPath('token-page.png') });
+  });
+
+  it('Copy as curl puts a session script on the clipboard that runs against XNAT', async () => {
+    await page.evaluate(() => navigator.clipboard.writeText('nothing yet'));
+    await clickHost(page, COPY, 0);
+    await expect.poll(clipboard).toMatch(/^\(\n {2}set -euo pipefail/);
+    xnat.control.resetCounters();
+    const { stdout } = await run('bash', ['-c', await clipboard()]);
+    expect(
+      stdout
+        .trim()
+        .split('\n')
+        .slice(1)
+        .map((l) => l.split(',')[0]),
+    ).toEqual(PROJECTS.map((p) => p.ID));
+    expect(xnat.control.sessionsCreated('basic-token')).toBe(1);
+    expect(xnat.control.openSessions()).toBe(1); // the browser's own session only
+  });
+
+  it('keeps every row decorated after the page’s own Create Alias Token', async () => {
+    await page.click('button#create-alias-token');
+    await expect.poll(decorated).toEqual({ rows: 4, copy: 4, countdown: 4 });
+  });
+
+  it('keeps every remaining row decorated after a confirmed Delete', async () => {
+    await page.locator('#alias-token-list-table tbody tr button.delete-alias-token').first().click();
+    await page.click('.xnat-dialog button:has-text("Confirm Delete")');
+    await expect.poll(decorated).toEqual({ rows: 3, copy: 3, countdown: 3 });
+  });
+
+  it('shows live countdowns in the server’s time', async () => {
+    const texts = await shadowTexts(page, 'countdown');
+    expect(texts).toHaveLength(3);
+    expect(texts.join('\n')).toMatch(/^expires in (19|20) min$/m);
+    expect(texts.join('\n')).toMatch(/^expires in 1 d 1[78] h$/m);
+  });
+});
