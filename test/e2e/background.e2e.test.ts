@@ -128,7 +128,8 @@ describe('the background in Chromium', () => {
         ).developerPrivate.updateExtensionConfiguration({ extensionId: id, hostAccess: 'ON_CLICK' }),
       browser.extensionId,
     );
-    expect(await ask('servers.list', {})).toEqual({ ok: true, value: [] });
+    const listed = await ask('servers.list', {});
+    expect(listed).toEqual({ ok: true, value: [] });
     expect(await browser.worker.evaluate(() => chrome.scripting.getRegisteredContentScripts())).toEqual([]);
     const local = await console_.evaluate(async () => JSON.stringify(await chrome.storage.local.get(null)));
     expect(local).not.toContain(xnat.url);
