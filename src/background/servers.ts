@@ -3,20 +3,10 @@
 import type { Reply, ServerView } from '../messaging/protocol';
 import { detectServer } from '../xnat/detect';
 import { clockOffsetMs } from '../xnat/server-clock';
-import { serverId } from '../xnat/server-ref';
+import { hostPattern, serverId } from '../xnat/server-ref';
 import type { BackgroundDeps } from './deps';
 import { failed, fromXnat, ok } from './failures';
 import { forgetServer, readServers, writeServer } from './store';
-
-/** One grant covers every XNAT on a host, whatever the port or context path (design.md). */
-export function hostPattern(url: string): string | null {
-  try {
-    const { protocol, hostname } = new URL(url);
-    return protocol === 'http:' || protocol === 'https:' ? `${protocol}//${hostname}/*` : null;
-  } catch {
-    return null;
-  }
-}
 
 /** Only patterns for one exact host get a content script; a grant of "all sites" does not. */
 export function isSingleHostPattern(pattern: string): boolean {

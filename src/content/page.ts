@@ -14,7 +14,6 @@ export const SELECTORS = {
   aliasLink: 'a.view-alias-token',
   viewButton: 'button.view-alias-token',
   createButton: 'button#create-alias-token',
-  usernameLink: 'a#username-link',
 } as const;
 
 export function isTokenPage(url: string): boolean {
@@ -25,9 +24,12 @@ export function isTokenPage(url: string): boolean {
   }
 }
 
-/** XNAT pages set `serverRoot` and `csrfToken` in an inline script; the profile link is on every page. */
-export function looksLikeXnat(doc: Document): boolean {
-  if (doc.querySelector(SELECTORS.usernameLink)) return true;
+/**
+ * XNAT pages set `serverRoot` and `csrfToken` in an inline script; the profile link is on every page.
+ * Self-contained (no outside names), so the popup can also run it in a tab with executeScript.
+ */
+export function looksLikeXnat(doc: Document = document): boolean {
+  if (doc.querySelector('a#username-link')) return true;
   return [...doc.querySelectorAll('script:not([src])')].some((s) =>
     /\bvar serverRoot\s*=/.test(s.textContent ?? ''),
   );

@@ -4,7 +4,11 @@ import browser from './browser';
 export const hostPermissions = {
   contains: (pattern: string) => browser.permissions.contains({ origins: [pattern] }),
   async remove(pattern: string): Promise<void> {
-    await browser.permissions.remove({ origins: [pattern] });
+    try {
+      await browser.permissions.remove({ origins: [pattern] });
+    } catch {
+      // "You cannot remove required permissions": only in a build that grants hosts at install.
+    }
   },
   /**
    * Must be called synchronously inside the click handler: Firefox drops the user gesture after

@@ -12,6 +12,7 @@ export const runtime = {
       listener as Parameters<typeof browser.runtime.onMessage.addListener>[0],
     );
   },
+  openOptions: () => browser.runtime.openOptionsPage(),
   onStartup(listener: () => void): void {
     browser.runtime.onStartup.addListener(listener);
     browser.runtime.onInstalled.addListener(listener);

@@ -33,3 +33,13 @@ export function parseBaseUrl(input: string): ServerRef | null {
   if (!/^(\/[A-Za-z0-9._~-]+)*$/.test(contextPath)) return null;
   return { origin: url.origin, contextPath };
 }
+
+/** The grant that covers a URL: its host, any port, any path (one grant covers every XNAT there). */
+export function hostPattern(url: string): string | null {
+  try {
+    const { protocol, hostname } = new URL(url);
+    return protocol === 'http:' || protocol === 'https:' ? `${protocol}//${hostname}/*` : null;
+  } catch {
+    return null;
+  }
+}

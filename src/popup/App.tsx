@@ -1,0 +1,68 @@
+import type { PopupActions } from './controller';
+import type { PopupState } from './model';
+import { ServerSectionView } from './ServerSection';
+import type { Strings } from './strings';
+
+/** The whole popup as a function of its state and actions (design.md, principle 6). */
+export function App({ state, actions, t }: { state: PopupState; actions: PopupActions; t: Strings }) {
+  const { tab, sections, notice } = state;
+  const defaultFormat = state.settings?.defaultFormat ?? 'curl-session';
+  return (
+    <main>
+      <header class="top">
+        <img src="/icons/icon-32.png" alt="" width={20} height={20} />
+        <h1>{t('extensionName')}</h1>
+        <button
+          type="button"
+          class="icon"
+          onClick={() => actions.openOptions()}
+          aria-label={t('popupSettings')}
+          title={t('popupSettings')}
+        >
+          ⚙
+        </button>
+      </header>
+      {notice && (
+        <div class={`notice ${notice.kind}`} role={notice.kind === 'error' ? 'alert' : 'status'}>
+          <span>{notice.text}</span>
+          <button
+            type="button"
+            class="icon"
+            onClick={() => actions.dismissNotice()}
+            aria-label={t('popupDismiss')}
+          >
+            ×
+          </button>
+        </div>
+      )}
+      {state.clipboardHistoryNote && <p class="hint">{t('popupClipboardHistory')}</p>}
+      {state.loading ? (
+        <p class="hint">{t('popupLoading')}</p>
+      ) : (
+        <>
+          {tab.kind === 'ungranted' && (
+            <div class="grant">
+              <p>{t('popupTabIsXnat', tab.host)}</p>
+              <button type="button" class="primary" onClick={() => actions.grantTab()}>
+                {t('popupGrant', tab.host)}
+              </button>
+              <p class="hint">{t('popupGrantHint')}</p>
+            </div>
+          )}
+          {sections.length === 0 && tab.kind !== 'ungranted' && <p class="empty">{t('popupNoServers')}</p>}
+          {sections.length > 0 && tab.kind === 'not-xnat' && <p class="hint">{t('popupNotXnat')}</p>}
+          {sections.map((section) => (
+            <ServerSectionView
+              key={section.server.id}
+              section={section}
+              now={state.now}
+              defaultFormat={defaultFormat}
+              actions={actions}
+              t={t}
+            />
+          ))}
+        </>
+      )}
+    </main>
+  );
+}

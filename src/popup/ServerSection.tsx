@@ -1,0 +1,122 @@
+import type { Failure } from '../messaging/protocol';
+import type { SnippetFormat } from '../snippets/formats';
+import type { PopupActions } from './controller';
+import { displayHost, type ServerSection } from './model';
+import type { Strings } from './strings';
+import { TokenRow } from './TokenRow';
+
+interface Props {
+  section: ServerSection;
+  now: number;
+  defaultFormat: SnippetFormat;
+  actions: PopupActions;
+  t: Strings;
+}
+
+export function ServerSectionView({ section, now, defaultFormat, actions, t }: Props) {
+  const { server, tokens, collapsed, failure } = section;
+  const bodyId = `tokens-${encodeURIComponent(server.id)}`;
+  const serverNow = now + server.clockOffsetMs;
+  return (
+    <section class="server" aria-busy={section.loading}>
+      <header>
+        <button
+          type="button"
+          class="toggle"
+          aria-expanded={!collapsed}
+          aria-controls={bodyId}
+          aria-label={t(collapsed ? 'popupExpand' : 'popupCollapse', server.siteId)}
+          onClick={() => actions.toggle(server.id)}
+        >
+          <span class="chevron" aria-hidden="true">
+            {collapsed ? '▸' : '▾'}
+          </span>
+          <span class="site">{server.siteId}</span>
+          <span class="host">{displayHost(server)}</span>
+          {collapsed && <span class="count">{t('popupTokenCount', String(tokens.length))}</span>}
+        </button>
+        <button
+          type="button"
+          class="primary"
+          disabled={section.busy}
+          onClick={() => void actions.create(server.id)}
+          aria-label={t('popupCreateLabel', server.siteId)}
+        >
+          {t('popupCreate')}
+        </button>
+        <button
+          type="button"
+          onClick={() => void actions.refresh(server.id)}
+          aria-label={t('popupRefreshLabel', server.siteId)}
+        >
+          ↻
+        </button>
+      </header>
+      {!collapsed && (
+        <div id={bodyId}>
+          {failure ? (
+            <StateMessage serverId={server.id} failure={failure} actions={actions} t={t} />
+          ) : (
+            <>
+              {section.cached && section.loading && <p class="hint">{t('popupCached')}</p>}
+              {tokens.length === 0 && !section.loading && <p class="empty">{t('popupEmpty')}</p>}
+              {section.refused > 0 && <p class="hint">{t('popupRefused', String(section.refused))}</p>}
+              <ul class="tokens">
+                {tokens.map((token) => (
+                  <TokenRow
+                    key={token.id}
+                    serverId={server.id}
+                    token={token}
+                    serverNow={serverNow}
+                    clockOffsetMs={server.clockOffsetMs}
+                    defaultFormat={defaultFormat}
+                    actions={actions}
+                    t={t}
+                  />
+                ))}
+              </ul>
+            </>
+          )}
+        </div>
+      )}
+    </section>
+  );
+}
+
+/** Each failure in its own words, with the one action that helps. */
+function StateMessage({
+  serverId,
+  failure,
+  actions,
+  t,
+}: {
+  serverId: string;
+  failure: Failure;
+  actions: PopupActions;
+  t: Strings;
+}) {
+  const retry = { label: t('stateRetry'), run: () => void actions.refresh(serverId) };
+  const states: Partial<Record<Failure['kind'], [string, { label: string; run: () => void }]>> = {
+    'logged-out': [
+      t('stateLoggedOut'),
+      { label: t('stateLoggedOutAction'), run: () => actions.openLogin(serverId) },
+    ],
+    'no-permission': [
+      t('stateNoPermission'),
+      { label: t('stateNoPermissionAction'), run: () => actions.grantServer(serverId) },
+    ],
+    'not-xnat': [t('stateNotXnat'), retry],
+    network: [t('stateOffline'), retry],
+    timeout: [t('stateTimeout'), retry],
+    'server-error': [t('stateServerError'), retry],
+  };
+  const [text, action] = states[failure.kind] ?? [failure.message, retry];
+  return (
+    <div class="state" role="alert" data-kind={failure.kind}>
+      <p>{text}</p>
+      <button type="button" class="primary" onClick={action.run}>
+        {action.label}
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,72 @@
+// The popup's state, as plain data: App renders it, the controller changes it (design.md, principle 6).
+import type { Failure, ServerView, Settings, TokenMeta } from '../messaging/protocol';
+
+export type TabState =
+  | { kind: 'unknown' }
+  | { kind: 'not-xnat' }
+  /** An XNAT page on a host the extension has no grant for: offer to grant it. */
+  | { kind: 'ungranted'; url: string; host: string }
+  | { kind: 'known'; serverId: string };
+
+export interface ServerSection {
+  server: ServerView;
+  tokens: TokenMeta[];
+  refused: number;
+  /** The list shown came from cache; a fresh one is on its way. */
+  cached: boolean;
+  loading: boolean;
+  failure: Failure | null;
+  collapsed: boolean;
+  busy: boolean;
+}
+
+export interface Notice {
+  kind: 'ok' | 'error';
+  text: string;
+}
+
+export interface PopupState {
+  loading: boolean;
+  tab: TabState;
+  sections: ServerSection[];
+  settings: Settings | null;
+  notice: Notice | null;
+  /** Shown once, the first time something is copied. */
+  clipboardHistoryNote: boolean;
+  /** Server-local clock for countdowns, advanced by the popup's own ticker. */
+  now: number;
+}
+
+/**
+ * The current tab's server first, then the others by name. On an XNAT tab the others start
+ * collapsed; from any other tab (a terminal, a notebook) every server starts open.
+ */
+export function initialSections(servers: ServerView[], tab: TabState): ServerSection[] {
+  const current = tab.kind === 'known' ? tab.serverId : null;
+  return [...servers]
+    .sort(
+      (a, b) =>
+        Number(b.id === current) - Number(a.id === current) ||
+        a.siteId.localeCompare(b.siteId) ||
+        a.id.localeCompare(b.id),
+    )
+    .map((server) => ({
+      server,
+      tokens: [],
+      refused: 0,
+      cached: false,
+      loading: true,
+      failure: null,
+      collapsed: current !== null && server.id !== current,
+      busy: false,
+    }));
+}
+
+/** "61e4f5db…a59217d65f5c": enough to tell tokens apart; the full alias is in the tooltip. */
+export function shortAlias(alias: string): string {
+  return alias.length > 20 ? `${alias.slice(0, 8)}…${alias.slice(-4)}` : alias;
+}
+
+export function displayHost(server: ServerView): string {
+  return server.id.replace(/^https?:\/\//, '');
+}

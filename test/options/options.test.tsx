@@ -1,0 +1,89 @@
+import { render } from 'preact';
+import { act } from 'preact/test-utils';
+import { describe, expect, it, vi } from 'vitest';
+import { DEFAULT_SETTINGS } from '../../src/background/store';
+import { type OptionsActions, OptionsApp, type OptionsState } from '../../src/options/OptionsApp';
+import { t } from '../fakes/strings';
+import { submit } from '../fakes/submit';
+import { server } from '../popup/render';
+
+async function mount(state: Partial<OptionsState> = {}) {
+  const actions: OptionsActions & Record<keyof OptionsActions, ReturnType<typeof vi.fn>> = {
+    addServer: vi.fn(),
+    removeServer: vi.fn(),
+    save: vi.fn(),
+  } as never;
+  document.body.innerHTML = '<div id="app"></div>';
+  const root = document.getElementById('app') as HTMLElement;
+  await act(() => {
+    render(
+      <OptionsApp
+        state={{ servers: [], settings: DEFAULT_SETTINGS, message: null, adding: false, ...state }}
+        actions={actions}
+        t={t}
+      />,
+      root,
+    );
+  });
+  return { root, actions };
+}
+
+const change = (el: HTMLInputElement | HTMLSelectElement, value: string) =>
+  act(() => {
+    el.value = value;
+    el.dispatchEvent(new Event('input', { bubbles: true }));
+    el.dispatchEvent(new Event('change', { bubbles: true }));
+  });
+
+describe('options', () => {
+  it('adds a server by URL and removes one', async () => {
+    const demo = server('XNAT_DEMO', 'http://127.0.0.1:8080/xnat');
+    const { root, actions } = await mount({ servers: [demo] });
+    await change(root.querySelector('#server-url') as HTMLInputElement, 'https://xnat.example.org/xnat');
+    await submit(root.querySelector('form') as HTMLFormElement);
+    expect(actions.addServer).toHaveBeenCalledWith('https://xnat.example.org/xnat');
+    (
+      root.querySelector(
+        '[aria-label="Remove 127.0.0.1:8080/xnat and withdraw the extension\'s access to it"]',
+      ) as HTMLButtonElement
+    ).click();
+    expect(actions.removeServer).toHaveBeenCalledWith(demo.id);
+  });
+
+  it('saves the default format, the auto-clear delay and the reminders', async () => {
+    const { root, actions } = await mount();
+    const [format, clear] = [...root.querySelectorAll('select')] as HTMLSelectElement[];
+    await change(format as HTMLSelectElement, 'xnatpy');
+    await change(clear as HTMLSelectElement, '120');
+    expect([...(clear as HTMLSelectElement).options].map((o) => o.textContent)).toEqual([
+      'Never',
+      '30 s',
+      '1 min',
+      '2 min',
+      '5 min',
+    ]);
+    await act(() => (root.querySelectorAll('input[type=checkbox]')[1] as HTMLInputElement).click());
+    expect(actions.save.mock.calls).toEqual([
+      [{ defaultFormat: 'xnatpy' }],
+      [{ clipboardClearSeconds: 120 }],
+      [{ notifyMinutesBefore: [1440, 0] }],
+    ]);
+  });
+
+  it('refuses a request path with shell characters, and says why', async () => {
+    const { root, actions } = await mount();
+    const input = root.querySelector('#request-path') as HTMLInputElement;
+    await change(input, '/data/projects; rm -rf ~');
+    expect(actions.save).not.toHaveBeenCalled();
+    expect(root.querySelector('#request-path-hint')?.textContent).toBe(
+      'Start with / and use only URL characters.',
+    );
+    await change(input, '/data/experiments?format=json');
+    expect(actions.save).toHaveBeenCalledWith({ requestPath: '/data/experiments?format=json' });
+  });
+
+  it('notes that clipboard history may keep copies', async () => {
+    const { root } = await mount();
+    expect(root.textContent).toContain('Clipboard history tools');
+  });
+});

@@ -1,0 +1,204 @@
+import { describe, expect, it, vi } from 'vitest';
+import { DEFAULT_SETTINGS } from '../../src/background/store';
+import type { Reply, RequestOf, RequestType, ResponseOf } from '../../src/messaging/protocol';
+import { type PopupBackend, PopupController } from '../../src/popup/controller';
+import { t } from '../fakes/strings';
+import { NOW, server, token } from './render';
+
+const DEMO = server('XNAT_DEMO', 'http://127.0.0.1:8080/xnat');
+const CNDA = server('CNDA', 'https://cnda.example.org');
+
+type Handler = {
+  [K in RequestType]?: (payload: RequestOf<K>) => Promise<Reply<ResponseOf<K>>> | Reply<ResponseOf<K>>;
+};
+
+function backend(handlers: Handler, tab: { id: number; url: string } | null = null, looksLikeXnat = false) {
+  const sent: [string, unknown][] = [];
+  const b: PopupBackend & { sent: typeof sent } = {
+    sent,
+    send: (async (type: RequestType, payload: unknown) => {
+      sent.push([type, payload]);
+      const handler = handlers[type] as ((p: unknown) => unknown) | undefined;
+      return handler ? handler(payload) : { ok: false, failure: { kind: 'internal', message: 'no handler' } };
+    }) as PopupBackend['send'],
+    activeTab: async () => tab,
+    tabLooksLikeXnat: async () => looksLikeXnat,
+    requestHost: vi.fn(async () => true),
+    openTab: vi.fn(async () => {}),
+    openOptions: vi.fn(async () => {}),
+    now: () => NOW,
+    t,
+  };
+  return b;
+}
+
+const ok = <T>(value: T) => ({ ok: true as const, value });
+const listing = (s: typeof DEMO, tokens: ReturnType<typeof token>[], cached = false) =>
+  ok({ server: s, tokens, refused: 0, cached });
+
+const basics: Handler = {
+  'servers.list': () => ok([DEMO, CNDA]),
+  'settings.get': () => ok(DEFAULT_SETTINGS),
+  'tokens.cached': ({ serverId }) => listing(serverId === DEMO.id ? DEMO : CNDA, [token(1, 60)], true),
+  'tokens.list': ({ serverId }) => listing(serverId === DEMO.id ? DEMO : CNDA, [token(1, 60), token(2, 120)]),
+};
+
+describe('opening the popup', () => {
+  it('paints the cached list first, then makes one fresh request per server', async () => {
+    const b = backend(basics);
+    const c = new PopupController(b);
+    const seen: number[] = [];
+    c.subscribe((s) => seen.push(s.sections[0]?.tokens.length ?? -1));
+    await c.load();
+    expect(seen).toContain(1);
+    expect(c.state.sections.map((s) => s.tokens.length)).toEqual([2, 2]);
+    expect(b.sent.filter(([type]) => type === 'tokens.list')).toHaveLength(2);
+  });
+
+  it('puts the current tab’s server first and collapses the others', async () => {
+    const c = new PopupController(backend(basics, { id: 3, url: `${DEMO.id}/app/template/Index.vm` }));
+    await c.load();
+    expect(c.state.tab).toEqual({ kind: 'known', serverId: DEMO.id });
+    expect(c.state.sections.map((s) => [s.server.siteId, s.collapsed])).toEqual([
+      ['XNAT_DEMO', false],
+      ['CNDA', true],
+    ]);
+  });
+
+  it('opens every server from a tab that is not XNAT', async () => {
+    const c = new PopupController(backend(basics, { id: 3, url: 'https://docs.example.org/' }));
+    await c.load();
+    expect(c.state.tab).toEqual({ kind: 'not-xnat' });
+    expect(c.state.sections.every((s) => !s.collapsed)).toBe(true);
+  });
+
+  it('recognises an XNAT tab that has no grant yet', async () => {
+    const c = new PopupController(
+      backend(
+        { ...basics, 'servers.list': () => ok([]) },
+        { id: 3, url: 'https://new.example.org/xnat/app/template/Index.vm' },
+        true,
+      ),
+    );
+    await c.load();
+    expect(c.state.tab).toEqual({
+      kind: 'ungranted',
+      url: 'https://new.example.org/xnat/app/template/Index.vm',
+      host: 'new.example.org',
+    });
+  });
+
+  it('keeps each server’s failure to itself', async () => {
+    const c = new PopupController(
+      backend({
+        ...basics,
+        'tokens.list': ({ serverId }) =>
+          serverId === CNDA.id
+            ? { ok: false, failure: { kind: 'logged-out', message: 'x' } }
+            : listing(DEMO, [token(1, 60)]),
+      }),
+    );
+    await c.load();
+    expect(c.state.sections.map((s) => s.failure?.kind ?? 'ok')).toEqual(['logged-out', 'ok']);
+  });
+});
+
+describe('granting access', () => {
+  it('asks for the host permission synchronously in the click, then adds the server', async () => {
+    const b = backend(
+      { ...basics, 'servers.list': () => ok([]), 'servers.add': () => ok(DEMO) },
+      { id: 3, url: `${DEMO.id}/app/template/Index.vm` },
+      true,
+    );
+    const c = new PopupController(b);
+    await c.load();
+    c.grantTab();
+    // Called before grantTab returned: no await stood in between (Firefox needs the gesture).
+    expect(b.requestHost).toHaveBeenCalledWith('http://127.0.0.1/*');
+    await vi.waitFor(() => expect(b.sent.some(([type]) => type === 'servers.add')).toBe(true));
+  });
+
+  it('says so when the user refuses', async () => {
+    const b = backend({ ...basics, 'servers.list': () => ok([]) }, { id: 3, url: `${DEMO.id}/` }, true);
+    b.requestHost = vi.fn(async () => false);
+    const c = new PopupController(b);
+    await c.load();
+    c.grantTab();
+    await vi.waitFor(() =>
+      expect(c.state.notice).toEqual({ kind: 'error', text: 'Access was not granted.' }),
+    );
+  });
+});
+
+describe('actions', () => {
+  it('a double click on New token sends one create', async () => {
+    let release: () => void = () => {};
+    const b = backend({
+      ...basics,
+      'tokens.create': () =>
+        new Promise((resolve) => {
+          release = () =>
+            resolve(
+              ok({
+                token: token(9, 2880, { createdHere: true }),
+                copy: ok({
+                  format: 'curl-session' as const,
+                  label: 'curl session script',
+                  hint: 'h',
+                  clearsInSeconds: 0,
+                }),
+              }),
+            );
+        }),
+    });
+    const c = new PopupController(b);
+    await c.load();
+    const first = c.create(DEMO.id);
+    const second = c.create(DEMO.id);
+    release();
+    await Promise.all([first, second]);
+    expect(b.sent.filter(([type]) => type === 'tokens.create')).toHaveLength(1);
+    expect(c.state.sections[1]?.tokens[0]?.id).toBe(9);
+    expect(c.state.notice?.text).toBe('New token created and its curl session script command copied.');
+    expect(c.state.clipboardHistoryNote).toBe(true);
+  });
+
+  it('a copy reports what was copied and when the clipboard clears', async () => {
+    const c = new PopupController(
+      backend({
+        ...basics,
+        'tokens.copy': () =>
+          ok({ format: 'curl' as const, label: 'curl', hint: 'one call', clearsInSeconds: 30 }),
+      }),
+    );
+    await c.load();
+    await c.copy(DEMO.id, 1, 'curl');
+    expect(c.state.notice).toEqual({
+      kind: 'ok',
+      text: 'Copied curl: one call. The clipboard clears in 30 s.',
+    });
+  });
+
+  it('a copy of a token XNAT no longer has refreshes the list', async () => {
+    const b = backend({
+      ...basics,
+      'tokens.copy': () => ({ ok: false, failure: { kind: 'unknown-token', message: 'gone' } }),
+    });
+    const c = new PopupController(b);
+    await c.load();
+    const before = b.sent.filter(([type]) => type === 'tokens.list').length;
+    await c.copy(DEMO.id, 1);
+    expect(c.state.notice).toEqual({ kind: 'error', text: 'gone' });
+    expect(b.sent.filter(([type]) => type === 'tokens.list')).toHaveLength(before + 1);
+  });
+
+  it('delete drops the row; Open XNAT to log in opens the login page', async () => {
+    const b = backend({ ...basics, 'tokens.delete': () => ok(null) });
+    const c = new PopupController(b);
+    await c.load();
+    await c.remove(CNDA.id, 2);
+    expect(c.state.sections[0]?.tokens.map((tk) => tk.id)).toEqual([1]);
+    c.openLogin(CNDA.id);
+    expect(b.openTab).toHaveBeenCalledWith('https://cnda.example.org/app/template/Login.vm');
+  });
+});
