@@ -6,8 +6,9 @@ import type { AliasToken } from '../xnat/token';
 import { copyToken } from './copy';
 import type { BackgroundDeps } from './deps';
 import { failed, fromXnat, ok } from './failures';
+import { runReminders } from './reminders';
 import { readTokens, writeTokens } from './store';
-import { client } from './tokens';
+import { client } from './xnat-client';
 
 export type Created = { token: TokenMeta; copy: Reply<CopyReceipt> | null };
 
@@ -60,6 +61,7 @@ async function issueOnce(
     createdHere: true,
   };
   await writeTokens(deps.local, server.id, [meta, ...known.filter((t) => t.id !== meta.id)]);
+  await runReminders(deps, new Set([server.id]));
   const copy = options.copy ? await copyToken(deps, server, token, options.format) : null;
   return ok({ token: meta, copy });
 }

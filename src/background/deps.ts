@@ -26,6 +26,11 @@ export interface Alarms {
   clear(name: string): Promise<void>;
 }
 
+export interface Notifications {
+  /** Same id, same notification: a later reminder for a token replaces the earlier one. */
+  show(id: string, content: { title: string; message: string }): Promise<void>;
+}
+
 export interface BackgroundDeps {
   fetch: FetchLike;
   /** Time-out for each XNAT request; 15 s unless a test needs less. */
@@ -38,6 +43,10 @@ export interface BackgroundDeps {
   contentScripts: ContentScriptRegistry;
   clipboard: { write(text: string): Promise<void> };
   alarms: Alarms;
+  notifications: Notifications;
+  /** The toolbar badge: a count (0 clears it) and a tooltip. */
+  badge: { set(count: number, tooltip: string): Promise<void> };
+  openTab(url: string): Promise<void>;
   /** The extension's own id and page origin, to tell its pages from web pages. */
   extensionId: string;
   extensionOrigin: string;

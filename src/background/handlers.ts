@@ -4,6 +4,7 @@ import type { Reply, ServerView } from '../messaging/protocol';
 import { createToken } from './create';
 import type { BackgroundDeps } from './deps';
 import { failed, ok } from './failures';
+import { runReminders } from './reminders';
 import type { Handlers } from './router';
 import { addServer, listServers, removeServer, requireServer, serverForPage } from './servers';
 import { readSettings, writeSettings } from './store';
@@ -41,10 +42,13 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
     'tokens.label': ({ serverId, tokenId, label }) =>
       withServer(serverId, (s) => labelToken(deps, s, tokenId, label)),
     'settings.get': async () => ok(await readSettings(deps.local)),
-    'settings.set': async (patch) =>
-      isSettingsPatch(patch)
-        ? ok(await writeSettings(deps.local, patch))
-        : failed('bad-request', 'Those settings are not valid.'),
+    'settings.set': async (patch) => {
+      if (!isSettingsPatch(patch)) return failed('bad-request', 'Those settings are not valid.');
+      const settings = await writeSettings(deps.local, patch);
+      // New lead times move the reminder alarm (and may make one due now).
+      if (patch.notifyMinutesBefore) await runReminders(deps);
+      return ok(settings);
+    },
 
     // An XNAT page on a granted host introduces itself; the first time, that is how its server
     // (and its context path) becomes known.

@@ -2,9 +2,11 @@
 import { alarms } from '../platform/alarms';
 import { writeClipboard } from '../platform/clipboard';
 import { contentScripts } from '../platform/content-scripts';
+import { badge, notifications } from '../platform/notifications';
 import { hostPermissions } from '../platform/permissions';
 import { runtime } from '../platform/runtime';
 import { storageArea } from '../platform/storage';
+import { tabs } from '../platform/tabs';
 import type { BackgroundDeps } from './deps';
 
 export function platformDeps(): BackgroundDeps {
@@ -16,6 +18,9 @@ export function platformDeps(): BackgroundDeps {
     contentScripts,
     clipboard: { write: writeClipboard },
     alarms,
+    notifications: { show: (id, content) => notifications.show(id, content, 'Create replacement') },
+    badge,
+    openTab: (url) => tabs.open(url),
     extensionId: runtime.id(),
     extensionOrigin: runtime.origin(),
     now: () => Date.now(),

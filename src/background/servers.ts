@@ -6,6 +6,7 @@ import { clockOffsetMs } from '../xnat/server-clock';
 import { hostPattern, serverId } from '../xnat/server-ref';
 import type { BackgroundDeps } from './deps';
 import { failed, fromXnat, ok } from './failures';
+import { scheduleReminders } from './reminders';
 import { forgetServer, readServers, writeServer } from './store';
 
 /** Only patterns for one exact host get a content script; a grant of "all sites" does not. */
@@ -66,6 +67,7 @@ export async function removeServer(deps: BackgroundDeps, id: string): Promise<Re
     await deps.contentScripts.unregister(pattern);
     await deps.permissions.remove(pattern);
   }
+  await scheduleReminders(deps);
   return ok(null);
 }
 
@@ -78,6 +80,7 @@ export async function onPermissionsRemoved(deps: BackgroundDeps, patterns: strin
   }
   for (const pattern of patterns)
     if (isSingleHostPattern(pattern)) await deps.contentScripts.unregister(pattern);
+  await scheduleReminders(deps);
 }
 
 /** permissions.onAdded: let the page script run there, so an XNAT page can introduce itself. */

@@ -2,11 +2,14 @@
 // was stopped and is woken by an event gets that event (design.md, principle 4). Nothing that
 // matters lives only in memory.
 import { alarms } from '../platform/alarms';
+import { notifications } from '../platform/notifications';
 import { hostPermissions } from '../platform/permissions';
 import { runtime } from '../platform/runtime';
 import { CLIPBOARD_CLEAR_ALARM, clearClipboard } from './copy';
 import { createHandlers } from './handlers';
+import { createReplacement, openTokenPage } from './notification-actions';
 import { platformDeps } from './platform-deps';
+import { REMINDER_ALARM, runReminders } from './reminders';
 import { createRouter } from './router';
 import { onPermissionsAdded, onPermissionsRemoved, reconcile } from './servers';
 
@@ -18,5 +21,9 @@ hostPermissions.onAdded((patterns) => void onPermissionsAdded(deps, patterns));
 hostPermissions.onRemoved((patterns) => void onPermissionsRemoved(deps, patterns));
 alarms.onAlarm((name) => {
   if (name === CLIPBOARD_CLEAR_ALARM) void clearClipboard(deps);
+  if (name === REMINDER_ALARM) void runReminders(deps);
 });
-runtime.onStartup(() => void reconcile(deps));
+notifications.onClicked((id) => void openTokenPage(deps, id));
+notifications.onButtonClicked((id) => void createReplacement(deps, id));
+// Alarms are not guaranteed to survive a browser restart; rebuild them from storage.
+runtime.onStartup(() => void reconcile(deps).then(() => runReminders(deps)));

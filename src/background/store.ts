@@ -4,6 +4,8 @@ import type { KeyValueStore } from './deps';
 
 const SERVERS = 'servers';
 const tokensKey = (serverId: string) => `tokens:${serverId}`;
+/** Lead times already notified, per token alias: `{ [alias]: number[] }`. */
+export const remindersKey = (serverId: string) => `reminders:${serverId}`;
 const SETTINGS = 'settings';
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -25,7 +27,7 @@ export async function writeServer(store: KeyValueStore, server: ServerView): Pro
 export async function forgetServer(store: KeyValueStore, serverId: string): Promise<void> {
   const { [serverId]: _gone, ...rest } = await readServers(store);
   await store.set({ [SERVERS]: rest });
-  await store.remove([tokensKey(serverId)]);
+  await store.remove([tokensKey(serverId), remindersKey(serverId)]);
 }
 
 export async function readTokens(store: KeyValueStore, serverId: string): Promise<TokenMeta[]> {

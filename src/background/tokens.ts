@@ -2,17 +2,14 @@
 // Every XNAT call uses the browser's session; nothing here runs on a timer.
 import type { CopyReceipt, Reply, ServerView, TokenListing, TokenMeta } from '../messaging/protocol';
 import type { SnippetFormat } from '../snippets/formats';
-import { createXnatClient, type XnatClient } from '../xnat/client';
 import { clockOffsetMs } from '../xnat/server-clock';
 import type { AliasToken } from '../xnat/token';
 import { copyToken } from './copy';
 import type { BackgroundDeps } from './deps';
 import { failed, fromXnat, ok } from './failures';
+import { runReminders, scheduleReminders } from './reminders';
 import { readTokens, writeServer, writeTokens } from './store';
-
-export function client(deps: BackgroundDeps, server: ServerView): XnatClient {
-  return createXnatClient(deps.fetch, server, { timeoutMs: deps.xnatTimeoutMs });
-}
+import { client } from './xnat-client';
 
 function toMeta(token: AliasToken, known: TokenMeta | undefined, createdHere = false): TokenMeta {
   const meta: TokenMeta = {
@@ -46,6 +43,8 @@ async function freshTokens(
     .sort((a, b) => b.created - a.created);
   await writeTokens(deps.local, server.id, tokens);
   const updated = await refreshClock(deps, server, listed.serverDateMs, started);
+  // The list was just read, so due reminders need no second request.
+  await runReminders(deps, new Set([server.id]));
   return ok({
     listing: { server: updated, tokens, refused: listed.value.refused, cached: false },
     secrets: listed.value.tokens,
@@ -110,6 +109,7 @@ export async function deleteToken(
     server.id,
     tokens.filter((t) => t.id !== tokenId),
   );
+  await scheduleReminders(deps);
   return ok(null);
 }
 

@@ -18,11 +18,16 @@ afterEach(async () => {
 });
 
 describe('revoking a grant', () => {
-  it('through permissions.onRemoved purges the server, its tokens and the registration', async () => {
+  it('through permissions.onRemoved purges the server, its tokens, reminders, alarm, badge and registration', async () => {
+    h.xnat.control.seedToken({ expires: Date.now() + 20 * 60_000 });
+    value(await h.ask('tokens.list', { serverId }));
+    expect(h.deps.badgeState.count).toBe(1);
     h.deps.granted.delete(HOST);
     await onPermissionsRemoved(h.deps, [HOST]);
     expect(h.deps.local.dump()).not.toContain(serverId);
     expect(h.deps.registered.size).toBe(0);
+    expect(h.deps.alarmsSet.size).toBe(0);
+    expect(h.deps.badgeState.count).toBe(0);
   });
 
   it('without an event (Chrome’s site-access menu) is noticed the next time servers are listed', async () => {

@@ -28,6 +28,9 @@ export interface FakeDeps extends BackgroundDeps {
   clipboardWrites: string[];
   alarmsSet: Map<string, number>;
   fetched: string[];
+  shown: Map<string, { title: string; message: string }[]>;
+  badgeState: { count: number; tooltip: string };
+  opened: string[];
 }
 
 export const EXTENSION_ID = 'abcdefghijklmnopabcdefghijklmnop';
@@ -42,7 +45,27 @@ export function fakeDeps(
   const clipboardWrites: string[] = [];
   const alarmsSet = new Map<string, number>();
   const fetched: string[] = [];
+  const shown = new Map<string, { title: string; message: string }[]>();
+  const badgeState = { count: 0, tooltip: '' };
+  const opened: string[] = [];
   return {
+    shown,
+    badgeState,
+    opened,
+    notifications: {
+      show: async (id, content) => {
+        shown.set(id, [...(shown.get(id) ?? []), content]);
+      },
+    },
+    badge: {
+      set: async (count, tooltip) => {
+        badgeState.count = count;
+        badgeState.tooltip = tooltip;
+      },
+    },
+    openTab: async (url) => {
+      opened.push(url);
+    },
     fetch: (input, init) => {
       fetched.push(input);
       return fetchFn(input, init);
