@@ -48,7 +48,8 @@ export async function runReminders(
     for (const { token, decision } of due) {
       if (!present.has(token.alias)) continue;
       sent[token.alias] = [...(sent[token.alias] ?? []), ...decision.markSent];
-      if (decision.notify !== null) await notify(deps, server, token, serverNow);
+      // A notification that cannot be shown must not fail the list or copy that led here.
+      if (decision.notify !== null) await notify(deps, server, token, serverNow).catch(() => undefined);
     }
     // Seen before expiry: from now on its reminders are news. Gone: forget it, so the record stays small.
     for (const alias of present) sent[alias] ??= [];

@@ -27,7 +27,8 @@ async function ensureOffscreenDocument(): Promise<void> {
 }
 
 export async function writeClipboard(text: string): Promise<void> {
-  if (typeof chrome !== 'undefined' && chrome.offscreen) {
+  // The Firefox build drops this branch entirely, so its package names no offscreen API.
+  if (import.meta.env.MODE !== 'firefox' && typeof chrome !== 'undefined' && chrome.offscreen) {
     await ensureOffscreenDocument();
     const reply = (await chrome.runtime.sendMessage({ target: OFFSCREEN_TARGET, text })) as
       | { ok?: boolean }

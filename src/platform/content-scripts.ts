@@ -10,21 +10,30 @@ export const contentScripts = {
     const scripts = await browser.scripting.getRegisteredContentScripts();
     return scripts.filter((s) => s.id.startsWith(PREFIX)).flatMap((s) => s.matches ?? []);
   },
+
+  // Both tolerate a race with another handler of the same grant: already there, or already gone.
   async register(pattern: string): Promise<void> {
-    await browser.scripting.registerContentScripts([
-      {
-        id: PREFIX + pattern,
-        matches: [pattern],
-        js: [contentScriptPath],
-        runAt: 'document_idle',
-        persistAcrossSessions: true,
-      },
-    ]);
+    try {
+      await browser.scripting.registerContentScripts([
+        {
+          id: PREFIX + pattern,
+          matches: [pattern],
+          js: [contentScriptPath],
+          runAt: 'document_idle',
+          persistAcrossSessions: true,
+        },
+      ]);
+    } catch (error) {
+      if (!(await contentScripts.registered()).includes(pattern)) throw error;
+    }
   },
+
   async unregister(pattern: string): Promise<void> {
-    const ids = (await browser.scripting.getRegisteredContentScripts({ ids: [PREFIX + pattern] })).map(
-      (s) => s.id,
-    );
-    if (ids.length) await browser.scripting.unregisterContentScripts({ ids });
+    try {
+      await browser.scripting.unregisterContentScripts({ ids: [PREFIX + pattern] });
+    } catch (error) {
+      // "Nonexistent script ID": seen when Chrome's site-access change raced with this call.
+      if ((await contentScripts.registered()).includes(pattern)) throw error;
+    }
   },
 };

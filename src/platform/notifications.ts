@@ -2,30 +2,26 @@
 import browser from './browser';
 
 const ICON = 'icons/icon-128.png';
-// Firefox has no notification buttons (and rejects the option), so the button is Chrome's only.
-const hasButtons = () => 'onButtonClicked' in browser.notifications;
 
 export const notifications = {
   async show(id: string, content: { title: string; message: string }, button?: string): Promise<void> {
-    await browser.notifications.create(id, {
-      type: 'basic',
-      iconUrl: browser.runtime.getURL(ICON),
-      title: content.title,
-      message: content.message,
-      ...(button && hasButtons() ? ({ buttons: [{ title: button }] } as object) : {}),
-    });
-  },
-  async clear(id: string): Promise<void> {
-    await browser.notifications.clear(id);
+    const options = { type: 'basic' as const, iconUrl: browser.runtime.getURL(ICON), ...content };
+    if (!button) {
+      await browser.notifications.create(id, options);
+      return;
+    }
+    try {
+      await browser.notifications.create(id, { ...options, buttons: [{ title: button }] } as typeof options);
+    } catch {
+      // Firefox has onButtonClicked but rejects the buttons option ("unsupported by Firefox").
+      await browser.notifications.create(id, options);
+    }
   },
   onClicked(listener: (id: string) => void): void {
     browser.notifications.onClicked.addListener(listener);
   },
   onButtonClicked(listener: (id: string) => void): void {
-    if (hasButtons())
-      (browser.notifications as unknown as typeof chrome.notifications).onButtonClicked.addListener((id) =>
-        listener(id),
-      );
+    browser.notifications.onButtonClicked?.addListener((id) => listener(id));
   },
 };
 

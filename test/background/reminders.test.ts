@@ -121,6 +121,14 @@ describe('reminders', () => {
     expect(h.deps.alarmsSet.get(REMINDER_ALARM)).toBe(token.estimatedExpirationTime);
   });
 
+  it('a notification the browser refuses does not fail the list that triggered it', async () => {
+    seed(20);
+    h.deps.notifications.show = async () => {
+      throw new Error('Type error for parameter options');
+    };
+    expect(await h.ask('tokens.list', { serverId })).toMatchObject({ ok: true });
+  });
+
   it('clicking a reminder opens that server’s token page', async () => {
     const token = seed(20);
     value(await h.ask('tokens.list', { serverId }));

@@ -130,7 +130,11 @@ describe('the background in Chromium', () => {
     );
     const listed = await ask('servers.list', {});
     expect(listed).toEqual({ ok: true, value: [] });
-    expect(await browser.worker.evaluate(() => chrome.scripting.getRegisteredContentScripts())).toEqual([]);
+    // The worker may have been replaced by the stop above: ask the live one.
+    const worker = browser.context.serviceWorkers()[0] ?? browser.worker;
+    await expect
+      .poll(() => worker.evaluate(() => chrome.scripting.getRegisteredContentScripts()))
+      .toEqual([]);
     const local = await console_.evaluate(async () => JSON.stringify(await chrome.storage.local.get(null)));
     expect(local).not.toContain(xnat.url);
     await settings.close();

@@ -1,0 +1,109 @@
+// The Firefox build in Debian's firefox-esr, driven over WebDriver BiDi with puppeteer-core, against
+// the simulated XNAT (issue 9): the page script decorates the token page and a copied command runs.
+import { execFile } from 'node:child_process';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { GECKO_ID } from '../../vite.config';
+import { PROJECTS } from '../xnat-server/api-site';
+import { type RunningXnat, start } from '../xnat-server/server';
+import { screenshotPath } from './browser';
+
+const run = promisify(execFile);
+const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/lib/firefox-esr/firefox-esr';
+const DIST = path.resolve(import.meta.dirname, '../../dist/firefox-e2e');
+// A fixed moz-extension:// UUID, so the test can open the extension's own pages.
+const UUID = '11111111-2222-4333-8444-555555555555';
+
+let browser: Browser;
+let xnat: RunningXnat;
+let page: Page;
+
+/** puppeteer never sees moz-extension:// navigations finish (browser-notes.md §B.2); wait for content. */
+async function openExtensionPage(target: Page, url: string, selector: string) {
+  void target.goto(url).catch(() => {});
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    try {
+      return await target.waitForSelector(selector, { timeout: Math.max(1, deadline - Date.now()) });
+    } catch (error) {
+      if (Date.now() >= deadline) throw error;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+}
+
+beforeAll(async () => {
+  xnat = await start({ contextPath: '/xnat' });
+  xnat.control.seedToken({ expires: Date.now() + 20 * 60_000 });
+  xnat.control.seedToken();
+  browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: FIREFOX,
+    headless: true,
+    args: ['--remote-allow-system-access'],
+    extraPrefsFirefox: {
+      'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: UUID }),
+      'dom.events.testing.asyncClipboard': true,
+    },
+  });
+  expect(await browser.installExtension(DIST)).toBe(GECKO_ID);
+  page = await browser.newPage();
+  await page.setViewport({ width: 1280, height: 900 });
+  await page.goto(`${xnat.url}/app/template/Login.vm`);
+  await page.type('#username', 'alice');
+  await page.type('#password', 'alice-pass');
+  await Promise.all([page.waitForNavigation(), page.click('#loginButton')]);
+  const extensionPage = await browser.newPage();
+  await openExtensionPage(extensionPage, `moz-extension://${UUID}/src/popup/index.html`, 'main');
+  const added = await extensionPage.evaluate(
+    (url) =>
+      (globalThis as unknown as { browser: typeof chrome }).browser.runtime.sendMessage({
+        type: 'servers.add',
+        payload: { url },
+      }),
+    `${xnat.url}/`,
+  );
+  expect(added).toMatchObject({ ok: true });
+  await extensionPage.close();
+}, 90_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await xnat?.stop();
+});
+
+describe('in Firefox ESR', () => {
+  it('the page script decorates every row of the token page', async () => {
+    await page.goto(`${xnat.url}/app/template/XDATScreen_UpdateUser.vm#tab=alias-token-tab`);
+    await page.waitForFunction(
+      () => document.querySelectorAll('xnat-token-tools[data-xtt="copy"]').length === 2,
+      { timeout: 10_000 },
+    );
+    expect(await page.$$eval('xnat-token-tools[data-xtt="countdown"]', (hosts) => hosts.length)).toBe(2);
+    await page.screenshot({ path: screenshotPath('firefox-token-page.png') });
+  });
+
+  it('Copy as curl puts a session script on the clipboard that runs against XNAT', async () => {
+    const host = await page.$('xnat-token-tools[data-xtt="copy"]');
+    await host?.scrollIntoView();
+    const box = await host?.boundingBox();
+    if (!box) throw new Error('no copy control');
+    await page.mouse.click(box.x + 12, box.y + box.height / 2);
+    await page.waitForFunction(async () => (await navigator.clipboard.readText()).startsWith('('), {
+      timeout: 10_000,
+    });
+    const script = await page.evaluate(() => navigator.clipboard.readText());
+    xnat.control.resetCounters();
+    const { stdout } = await run('bash', ['-c', script]);
+    expect(
+      stdout
+        .trim()
+        .split('\n')
+        .slice(1)
+        .map((l) => l.split(',')[0]),
+    ).toEqual(PROJECTS.map((p) => p.ID));
+    expect(xnat.control.sessionsCreated('basic-token')).toBe(1);
+  });
+});
