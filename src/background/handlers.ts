@@ -8,7 +8,7 @@ import { runReminders } from './reminders';
 import type { Handlers } from './router';
 import { addServer, listServers, removeServer, requireServer, serverForPage } from './servers';
 import { readSettings, writeSettings } from './store';
-import { cachedTokens, copyTokenById, deleteToken, labelToken, listTokens, tokensForPage } from './tokens';
+import { copyTokenById, deleteToken, labelToken, listTokens, tokensForPage } from './tokens';
 
 export function createHandlers(deps: BackgroundDeps): Handlers {
   const withServer = async <T>(
@@ -32,7 +32,6 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
     'servers.list': async () => ok(await listServers(deps)),
     'servers.add': ({ url }) => addServer(deps, url),
     'servers.remove': ({ serverId }) => removeServer(deps, serverId),
-    'tokens.cached': ({ serverId }) => withServer(serverId, async (s) => ok(await cachedTokens(deps, s))),
     'tokens.list': ({ serverId }) => withServer(serverId, (s) => listTokens(deps, s)),
     'tokens.create': ({ serverId, copy, format }) =>
       withServer(serverId, (s) => createToken(deps, s, { copy, format })),

@@ -56,6 +56,17 @@ export function decorateTable(table: HTMLTableElement, options: PageOptions): vo
   const rows = tokenRows(table);
   const hosts: HTMLElement[] = [];
   const countdowns = new Map<number, HTMLSpanElement>();
+  const session = sessionNotice(doc, table);
+  if (session) hosts.push(session.host);
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  signal.addEventListener('abort', () => {
+    clearTimeout(timer);
+    for (const host of hosts) host.remove();
+  });
+  if (rows.length === 0 && !session) return;
+  // Asked first, so the answer travels while the rows are being decorated.
+  const listing = actions.tokens(rows.map((r) => r.id));
+
   for (const { id, expiryCell, actionsCell } of rows) {
     const copyHost = createCopyControl(doc, id, defaultFormat, actions.copy, signal);
     actionsCell.prepend(copyHost);
@@ -66,17 +77,8 @@ export function decorateTable(table: HTMLTableElement, options: PageOptions): vo
     countdowns.set(id, label);
     hosts.push(copyHost, host);
   }
-  const session = sessionNotice(doc, table);
-  if (session) hosts.push(session.host);
 
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  signal.addEventListener('abort', () => {
-    clearTimeout(timer);
-    for (const host of hosts) host.remove();
-  });
-  if (rows.length === 0 && !session) return;
-
-  void actions.tokens(rows.map((r) => r.id)).then((reply) => {
+  const startCountdowns = (reply: Reply<TokenListing>) => {
     if (signal.aborted) return;
     const offset = reply.ok ? reply.value.server.clockOffsetMs : 0;
     const live: Countdown[] = [];
@@ -102,7 +104,8 @@ export function decorateTable(table: HTMLTableElement, options: PageOptions): vo
       if (Number.isFinite(delay) && !signal.aborted) timer = setTimeout(tick, delay);
     };
     tick();
-  });
+  };
+  void listing.then(startCountdowns);
 }
 
 /** XNAT logs idle users out after its session timeout; say when, from the readable cookie. */

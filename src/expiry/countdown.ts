@@ -56,7 +56,18 @@ export function nextTickMs(expiries: number[], nowMs: number, floorMs = 250): nu
   return Math.max(floorMs, soonest);
 }
 
-/** The exact date for a tooltip, in the user's locale and zone. */
-export function exactDate(expiryMs: number, locale?: string): string {
-  return new Date(expiryMs).toLocaleString(locale, { dateStyle: 'medium', timeStyle: 'short' });
+const formats = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * The exact date for a tooltip, in the user's locale and zone. One formatter per locale: building
+ * one per call (what toLocaleString does) dominated rendering a list of a thousand tokens.
+ */
+export function exactDate(ms: number, locale?: string): string {
+  const key = locale ?? '';
+  let format = formats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
+    formats.set(key, format);
+  }
+  return format.format(ms);
 }

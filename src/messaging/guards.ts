@@ -31,7 +31,6 @@ const GUARDS: Record<RequestType, Guard> = {
   'servers.list': empty,
   'servers.add': (p) => onlyKeys(p, ['url']) && typeof p.url === 'string' && p.url.length <= 2048,
   'servers.remove': (p) => onlyKeys(p, ['serverId']) && isId(p.serverId),
-  'tokens.cached': (p) => onlyKeys(p, ['serverId']) && isId(p.serverId),
   'tokens.list': (p) => onlyKeys(p, ['serverId']) && isId(p.serverId),
   'tokens.create': (p) =>
     onlyKeys(p, ['serverId', 'copy', 'format']) &&

@@ -79,7 +79,6 @@ export interface PrivilegedRequests {
   /** After the page obtained the host permission: detect XNAT at this URL and remember it. */
   'servers.add': { request: { url: string }; response: ServerView };
   'servers.remove': { request: { serverId: string }; response: null };
-  'tokens.cached': { request: { serverId: string }; response: TokenListing };
   'tokens.list': { request: { serverId: string }; response: TokenListing };
   /** With `copy`, the new token's command goes on the clipboard at once (default format unless `format`). */
   'tokens.create': {

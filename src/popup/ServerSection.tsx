@@ -1,3 +1,4 @@
+import { useState } from 'preact/hooks';
 import type { Failure } from '../messaging/protocol';
 import type { SnippetFormat } from '../snippets/formats';
 import type { PopupActions } from './controller';
@@ -13,8 +14,13 @@ interface Props {
   t: Strings;
 }
 
+// Pipelines can leave hundreds of tokens; the newest fifty open at once, the rest on request.
+const FIRST_ROWS = 50;
+
 export function ServerSectionView({ section, now, defaultFormat, actions, t }: Props) {
   const { server, tokens, collapsed, failure } = section;
+  const [showAll, setShowAll] = useState(false);
+  const visible = showAll ? tokens : tokens.slice(0, FIRST_ROWS);
   const bodyId = `tokens-${encodeURIComponent(server.id)}`;
   const serverNow = now + server.clockOffsetMs;
   return (
@@ -62,7 +68,7 @@ export function ServerSectionView({ section, now, defaultFormat, actions, t }: P
               {tokens.length === 0 && !section.loading && <p class="empty">{t('popupEmpty')}</p>}
               {section.refused > 0 && <p class="hint">{t('popupRefused', String(section.refused))}</p>}
               <ul class="tokens">
-                {tokens.map((token) => (
+                {visible.map((token) => (
                   <TokenRow
                     key={token.id}
                     serverId={server.id}
@@ -75,6 +81,11 @@ export function ServerSectionView({ section, now, defaultFormat, actions, t }: P
                   />
                 ))}
               </ul>
+              {visible.length < tokens.length && (
+                <button type="button" class="more-rows" onClick={() => setShowAll(true)}>
+                  {t('popupShowAll', String(tokens.length))}
+                </button>
+              )}
             </>
           )}
         </div>

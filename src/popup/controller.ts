@@ -1,6 +1,6 @@
 // The popup's behaviour, without any UI: it loads servers and tokens through the background and
 // turns user actions into requests. Components only see its state and its PopupActions.
-import type { Reply, ServerView } from '../messaging/protocol';
+import type { Reply, ServerView, Settings, TokenMeta } from '../messaging/protocol';
 import type { Send } from '../messaging/send';
 import type { SnippetFormat } from '../snippets/formats';
 import { hostPattern } from '../xnat/server-ref';
@@ -9,6 +9,8 @@ import type { Strings } from './strings';
 
 export interface PopupBackend {
   send: Send;
+  /** What the background stored last time (servers, token metadata, settings): never a secret. */
+  cached(): Promise<{ servers: ServerView[]; tokens: Record<string, TokenMeta[]>; settings: Settings }>;
   activeTab(): Promise<{ id: number; url: string } | null>;
   tabLooksLikeXnat(tabId: number): Promise<boolean>;
   /** Must run inside the click handler, before any await: Firefox drops the gesture after one. */
@@ -74,31 +76,43 @@ export class PopupController implements PopupActions {
     this.set({ now: this.backend.now() });
   }
 
-  /** First paint from cached metadata, then one fresh request per server. */
+  /**
+   * First paint straight from stored metadata (no worker wake-up, no request), then the
+   * background's view (grants re-checked, the tab classified) and one fresh list per server.
+   */
   async load(): Promise<void> {
-    const [servers, settings, tab] = await Promise.all([
-      this.backend.send('servers.list', {}),
-      this.backend.send('settings.get', {}),
-      this.backend.activeTab(),
-    ]);
-    const known = servers.ok ? servers.value : [];
-    const tabState = await this.classifyTab(tab, known);
+    const [snapshot, tab] = await Promise.all([this.backend.cached(), this.backend.activeTab()]);
+    const quickTab = this.knownTab(tab, snapshot.servers);
     this.set({
       loading: false,
-      tab: tabState,
-      settings: settings.ok ? settings.value : null,
-      sections: initialSections(known, tabState),
+      tab: quickTab,
+      settings: snapshot.settings,
+      sections: initialSections(snapshot.servers, quickTab, snapshot.tokens),
     });
+    // Fresh lists for the stored servers start at once, beside the background's server list.
+    const refreshing = snapshot.servers.map((server) => this.refresh(server.id));
+    const servers = await this.backend.send('servers.list', {});
     if (!servers.ok) this.notify('error', servers.failure.message);
-    await Promise.all(
-      known.map(async (server) => {
-        const cached = await this.backend.send('tokens.cached', { serverId: server.id });
-        if (cached.ok && this.section(server.id)?.loading) {
-          this.patchSection(server.id, { tokens: cached.value.tokens, cached: true });
-        }
-        await this.refresh(server.id);
+    const known = servers.ok ? servers.value : snapshot.servers;
+    const tabState = await this.classifyTab(tab, known);
+    const shown = new Map(this.state.sections.map((s) => [s.server.id, s]));
+    this.set({
+      tab: tabState,
+      sections: initialSections(known, tabState).map((fresh) => {
+        const current = shown.get(fresh.server.id);
+        return current ? { ...current, collapsed: fresh.collapsed } : fresh;
       }),
-    );
+    });
+    const added = known.filter((server) => !shown.has(server.id));
+    await Promise.all([...refreshing, ...added.map((server) => this.refresh(server.id))]);
+  }
+
+  private knownTab(tab: { id: number; url: string } | null, servers: ServerView[]): TabState {
+    if (!tab || !/^https?:/.test(tab.url)) return { kind: 'not-xnat' };
+    const server = servers
+      .filter((s) => tab.url === s.id || tab.url.startsWith(`${s.id}/`))
+      .sort((a, b) => b.id.length - a.id.length)[0];
+    return server ? { kind: 'known', serverId: server.id } : { kind: 'unknown' };
   }
 
   private async classifyTab(

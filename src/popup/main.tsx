@@ -1,16 +1,28 @@
 // Popup entry: the real backend (background messages, the active tab, permission prompts).
 import { render } from 'preact';
+// The same readers the background writes with: the popup only reads, and never a secret.
+import { readServers, readSettings, readTokens } from '../background/store';
 import { looksLikeXnat } from '../content/page';
 import { createSend } from '../messaging/send';
 import { t } from '../platform/i18n';
 import { hostPermissions } from '../platform/permissions';
 import { runtime } from '../platform/runtime';
+import { storageArea } from '../platform/storage';
 import { tabs } from '../platform/tabs';
 import { App } from './App';
 import { PopupController } from './controller';
 
+const stored = storageArea('local');
+
 const controller = new PopupController({
   send: createSend(runtime.sendMessage),
+  async cached() {
+    const servers = Object.values(await readServers(stored));
+    const tokens = Object.fromEntries(
+      await Promise.all(servers.map(async (s) => [s.id, await readTokens(stored, s.id)])),
+    );
+    return { servers, tokens, settings: await readSettings(stored) };
+  },
   activeTab: () => tabs.active(),
   tabLooksLikeXnat: (tabId) => tabs.check(tabId, looksLikeXnat),
   requestHost: (pattern) => hostPermissions.request(pattern),

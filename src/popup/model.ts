@@ -41,7 +41,11 @@ export interface PopupState {
  * The current tab's server first, then the others by name. On an XNAT tab the others start
  * collapsed; from any other tab (a terminal, a notebook) every server starts open.
  */
-export function initialSections(servers: ServerView[], tab: TabState): ServerSection[] {
+export function initialSections(
+  servers: ServerView[],
+  tab: TabState,
+  cachedTokens: Record<string, TokenMeta[]> = {},
+): ServerSection[] {
   const current = tab.kind === 'known' ? tab.serverId : null;
   return [...servers]
     .sort(
@@ -52,9 +56,9 @@ export function initialSections(servers: ServerView[], tab: TabState): ServerSec
     )
     .map((server) => ({
       server,
-      tokens: [],
+      tokens: cachedTokens[server.id] ?? [],
       refused: 0,
-      cached: false,
+      cached: server.id in cachedTokens,
       loading: true,
       failure: null,
       collapsed: current !== null && server.id !== current,

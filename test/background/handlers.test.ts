@@ -1,6 +1,7 @@
 // @vitest-environment node
 // Background handlers against the simulated XNAT and a fake browser (issue 5).
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { readTokens } from '../../src/background/store';
 import { cookieJarFetch, logIn } from '../fakes/cookie-jar-fetch';
 import { serializeToken } from '../xnat-server/api-tokens';
 import { start } from '../xnat-server/server';
@@ -74,8 +75,7 @@ describe('tokens', () => {
       singleUse: false,
       createdHere: false,
     });
-    const cached = value(await h.ask('tokens.cached', { serverId }));
-    expect(cached).toMatchObject({ cached: true, tokens: listing.tokens });
+    expect(await readTokens(h.deps.local, serverId)).toEqual(listing.tokens);
     for (const secret of secretsOnServer())
       expect(h.deps.local.dump() + h.deps.session.dump()).not.toContain(secret);
   });
@@ -136,7 +136,7 @@ describe('tokens', () => {
     value(await h.ask('tokens.list', { serverId }));
     value(await h.ask('tokens.delete', { serverId, tokenId: drop.id }));
     expect(h.xnat.control.state.tokensOf('alice').map((t) => t.id)).toEqual([keep.id]);
-    expect(value(await h.ask('tokens.cached', { serverId })).tokens.map((t) => t.id)).toEqual([keep.id]);
+    expect((await readTokens(h.deps.local, serverId)).map((t) => t.id)).toEqual([keep.id]);
     expect(value(await h.ask('tokens.delete', { serverId, tokenId: 999 }))).toBeNull();
   });
 
@@ -161,7 +161,7 @@ describe('tokens', () => {
     value(await h.ask('tokens.list', { serverId }));
     value(await h.ask('tokens.label', { serverId, tokenId: token.id, label: 'nightly sync' }));
     value(await h.ask('tokens.list', { serverId }));
-    expect(value(await h.ask('tokens.cached', { serverId })).tokens[0]?.label).toBe('nightly sync');
+    expect((await readTokens(h.deps.local, serverId))[0]?.label).toBe('nightly sync');
   });
 });
 
@@ -225,7 +225,7 @@ describe('two servers', () => {
     expect(h.deps.clipboardWrites[0]).toContain(other.url);
     value(await h.ask('tokens.delete', { serverId: otherId, tokenId: there.id }));
     expect(h.xnat.control.state.tokensOf('alice').map((t) => t.secret)).toEqual([here.secret]);
-    expect(value(await h.ask('tokens.cached', { serverId })).tokens).toHaveLength(1);
+    expect(await readTokens(h.deps.local, serverId)).toHaveLength(1);
     await other.stop();
   });
 });

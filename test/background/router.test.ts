@@ -117,7 +117,6 @@ describe('fuzzing', () => {
       'tokens.copy',
       'tokens.delete',
       'tokens.create',
-      'tokens.cached',
       'tokens.label',
       'page.copy',
       'page.tokens',
@@ -140,7 +139,6 @@ describe('fuzzing', () => {
     );
     const keysOf: Record<string, string[]> = {
       'tokens.list': ['serverId'],
-      'tokens.cached': ['serverId'],
       'tokens.copy': ['serverId', 'tokenId', 'format'],
       'tokens.delete': ['serverId', 'tokenId'],
       'tokens.create': ['serverId', 'copy', 'format'],

@@ -197,6 +197,16 @@ describe('actions and the keyboard', () => {
   });
 });
 
+describe('long lists', () => {
+  it('show the newest fifty tokens, and all of them on request', async () => {
+    const many = Array.from({ length: 120 }, (_, i) => token(i + 1, 60 + i));
+    const root = await mount(state({ sections: [section(DEMO, many)] }));
+    expect(root.querySelectorAll('li.token')).toHaveLength(50);
+    await act(() => byText(root, 'Show all 120 tokens')?.click());
+    expect(root.querySelectorAll('li.token')).toHaveLength(120);
+  });
+});
+
 describe('server text is text', () => {
   it('a site name with markup is shown, not run', async () => {
     const evil = server('<img src=x onerror="alert(1)">', 'https://evil.example.org');

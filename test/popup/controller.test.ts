@@ -12,10 +12,22 @@ type Handler = {
   [K in RequestType]?: (payload: RequestOf<K>) => Promise<Reply<ResponseOf<K>>> | Reply<ResponseOf<K>>;
 };
 
-function backend(handlers: Handler, tab: { id: number; url: string } | null = null, looksLikeXnat = false) {
+const stored = {
+  servers: [DEMO, CNDA],
+  tokens: { [DEMO.id]: [token(1, 60)], [CNDA.id]: [token(1, 60)] },
+  settings: DEFAULT_SETTINGS,
+};
+
+function backend(
+  handlers: Handler,
+  tab: { id: number; url: string } | null = null,
+  looksLikeXnat = false,
+  cached = stored,
+) {
   const sent: [string, unknown][] = [];
   const b: PopupBackend & { sent: typeof sent } = {
     sent,
+    cached: async () => cached,
     send: (async (type: RequestType, payload: unknown) => {
       sent.push([type, payload]);
       const handler = handlers[type] as ((p: unknown) => unknown) | undefined;
@@ -39,18 +51,17 @@ const listing = (s: typeof DEMO, tokens: ReturnType<typeof token>[], cached = fa
 const basics: Handler = {
   'servers.list': () => ok([DEMO, CNDA]),
   'settings.get': () => ok(DEFAULT_SETTINGS),
-  'tokens.cached': ({ serverId }) => listing(serverId === DEMO.id ? DEMO : CNDA, [token(1, 60)], true),
   'tokens.list': ({ serverId }) => listing(serverId === DEMO.id ? DEMO : CNDA, [token(1, 60), token(2, 120)]),
 };
 
 describe('opening the popup', () => {
-  it('paints the cached list first, then makes one fresh request per server', async () => {
+  it('paints the stored list first, before any message, then makes one fresh request per server', async () => {
     const b = backend(basics);
     const c = new PopupController(b);
-    const seen: number[] = [];
-    c.subscribe((s) => seen.push(s.sections[0]?.tokens.length ?? -1));
+    const seen: [number, number][] = [];
+    c.subscribe((s) => seen.push([s.sections[0]?.tokens.length ?? -1, b.sent.length]));
     await c.load();
-    expect(seen).toContain(1);
+    expect(seen[0]).toEqual([1, 0]);
     expect(c.state.sections.map((s) => s.tokens.length)).toEqual([2, 2]);
     expect(b.sent.filter(([type]) => type === 'tokens.list')).toHaveLength(2);
   });

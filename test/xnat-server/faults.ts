@@ -90,7 +90,12 @@ export async function applyFault(ctx: Ctx, rule: FaultRule): Promise<boolean> {
 
 function drainedOrClosed(ctx: Ctx): Promise<void> {
   return new Promise((resolve) => {
-    ctx.res.once('drain', resolve);
-    ctx.res.once('close', resolve);
+    const done = () => {
+      ctx.res.off('drain', done);
+      ctx.res.off('close', done);
+      resolve();
+    };
+    ctx.res.once('drain', done);
+    ctx.res.once('close', done);
   });
 }
