@@ -8,6 +8,7 @@ import type { BackgroundDeps } from './deps';
 import { failed, fromXnat, ok } from './failures';
 import { runReminders } from './reminders';
 import { readTokens, writeTokens } from './store';
+import { toMeta } from './tokens';
 import { client } from './xnat-client';
 
 export type Created = { token: TokenMeta; copy: Reply<CopyReceipt> | null };
@@ -52,14 +53,7 @@ async function issueOnce(
     token = issued.value;
   }
   await deps.session.remove([markerKey(server.id)]);
-  const meta: TokenMeta = {
-    id: token.id,
-    alias: token.alias,
-    created: token.created,
-    expiry: token.estimatedExpiry,
-    singleUse: token.singleUse,
-    createdHere: true,
-  };
+  const meta = toMeta(token, undefined, true);
   await writeTokens(deps.local, server.id, [meta, ...known.filter((t) => t.id !== meta.id)]);
   await runReminders(deps, new Set([server.id]));
   const copy = options.copy ? await copyToken(deps, server, token, options.format) : null;

@@ -11,7 +11,7 @@ import { runReminders, scheduleReminders } from './reminders';
 import { readTokens, writeServer, writeTokens } from './store';
 import { client } from './xnat-client';
 
-function toMeta(token: AliasToken, known: TokenMeta | undefined, createdHere = false): TokenMeta {
+export function toMeta(token: AliasToken, known: TokenMeta | undefined, createdHere = false): TokenMeta {
   const meta: TokenMeta = {
     id: token.id,
     alias: token.alias,

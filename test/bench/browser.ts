@@ -1,7 +1,7 @@
 // Popup and page timings in headless Chromium against the simulated XNAT with 20 ms of latency,
 // each beside its reference in the same run: one round trip, and XNAT's own table render.
 import { chromium } from 'playwright-core';
-import { CHROMIUM, type ExtensionBrowser, launchWithExtension, logInPage } from '../e2e/browser';
+import { CHROMIUM, launchWithExtension, logInPage } from '../e2e/browser';
 import { type RunningXnat, start } from '../xnat-server/server';
 import { median, ms, type Row } from './stats';
 
@@ -230,4 +230,3 @@ export async function pageRows(): Promise<Row[]> {
   return rows;
 }
 
-export type { ExtensionBrowser };

@@ -1,16 +1,13 @@
 // The Firefox build in Debian's firefox-esr, driven over WebDriver BiDi with puppeteer-core, against
 // the simulated XNAT (issue 9): the page script decorates the token page and a copied command runs.
-import { execFile } from 'node:child_process';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GECKO_ID } from '../../vite.config';
-import { PROJECTS } from '../xnat-server/api-site';
+import { PROJECT_IDS, runCopied } from '../fakes/copied-command';
 import { type RunningXnat, start } from '../xnat-server/server';
 import { screenshotPath } from './browser';
 
-const run = promisify(execFile);
 const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/lib/firefox-esr/firefox-esr';
 const DIST = path.resolve(import.meta.dirname, '../../dist/firefox-e2e');
 // A fixed moz-extension:// UUID, so the test can open the extension's own pages.
@@ -96,14 +93,7 @@ describe('in Firefox ESR', () => {
     });
     const script = await page.evaluate(() => navigator.clipboard.readText());
     xnat.control.resetCounters();
-    const { stdout } = await run('bash', ['-c', script]);
-    expect(
-      stdout
-        .trim()
-        .split('\n')
-        .slice(1)
-        .map((l) => l.split(',')[0]),
-    ).toEqual(PROJECTS.map((p) => p.ID));
+    expect(await runCopied(script)).toEqual(PROJECT_IDS);
     expect(xnat.control.sessionsCreated('basic-token')).toBe(1);
   });
 });

@@ -1,9 +1,7 @@
 // The content script on the simulated Manage Alias Tokens page in real Chromium (issue 7).
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PROJECTS } from '../xnat-server/api-site';
+import { PROJECT_IDS, runCopied } from '../fakes/copied-command';
 import { type RunningXnat, start } from '../xnat-server/server';
 import {
   clickHost,
@@ -14,7 +12,6 @@ import {
   shadowTexts,
 } from './browser';
 
-const run = promisify(execFile);
 const COPY = 'xnat-token-tools[data-xtt="copy"]';
 const COUNTDOWN = 'xnat-token-tools[data-xtt="countdown"]';
 let browser: ExtensionBrowser;
@@ -72,14 +69,7 @@ describe('the decorated token page', () => {
     await clickHost(page, COPY, 0);
     await expect.poll(clipboard).toMatch(/^\(\n {2}set -euo pipefail/);
     xnat.control.resetCounters();
-    const { stdout } = await run('bash', ['-c', await clipboard()]);
-    expect(
-      stdout
-        .trim()
-        .split('\n')
-        .slice(1)
-        .map((l) => l.split(',')[0]),
-    ).toEqual(PROJECTS.map((p) => p.ID));
+    expect(await runCopied(await clipboard())).toEqual(PROJECT_IDS);
     expect(xnat.control.sessionsCreated('basic-token')).toBe(1);
     expect(xnat.control.openSessions()).toBe(1); // the browser's own session only
   });

@@ -8,7 +8,7 @@ import { promisify } from 'node:util';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { buildSnippet } from '../../src/snippets/build';
 import type { SnippetFormat } from '../../src/snippets/formats';
-import { PROJECTS } from '../xnat-server/api-site';
+import { PROJECT_IDS, projectIdsIn } from '../fakes/copied-command';
 import { type RunningXnat, start } from '../xnat-server/server';
 import type { StoredToken } from '../xnat-server/state';
 
@@ -55,18 +55,11 @@ async function bash(script: string): Promise<{ stdout: string; code: number }> {
   }
 }
 
-const projectIds = (csv: string) =>
-  csv
-    .trim()
-    .split('\n')
-    .slice(1)
-    .map((line) => line.split(',')[0]);
-
 describe('run against XNAT', () => {
   it('curl one-shot returns the projects and opens a session every time it runs', async () => {
     for (let i = 0; i < 3; i++) {
       const { stdout } = await bash(snippet('curl'));
-      expect(projectIds(stdout)).toEqual(PROJECTS.map((p) => p.ID));
+      expect(projectIdsIn(stdout)).toEqual(PROJECT_IDS);
     }
     expect(xnat.control.sessionsCreated()).toBe(3);
   });
@@ -79,7 +72,7 @@ describe('run against XNAT', () => {
     );
     const { stdout, code } = await bash(script);
     expect(code).toBe(0);
-    expect(projectIds(stdout)).toEqual(PROJECTS.map((p) => p.ID));
+    expect(projectIdsIn(stdout)).toEqual(PROJECT_IDS);
     expect(xnat.control.requestCount('GET /data/projects')).toBe(2);
     expect(xnat.control.sessionsCreated()).toBe(1);
     expect(xnat.control.openSessions()).toBe(openBefore);
@@ -103,16 +96,16 @@ describe('run against XNAT', () => {
       .filter((line) => line.startsWith('curl '))
       .join('\n');
     const { stdout } = await bash(command);
-    expect(projectIds(stdout)).toEqual(PROJECTS.map((p) => p.ID));
+    expect(projectIdsIn(stdout)).toEqual(PROJECT_IDS);
   });
 
   it('env: the exported variables work with the curl line', async () => {
     const { stdout } = await bash(snippet('env'));
-    expect(projectIds(stdout)).toEqual(PROJECTS.map((p) => p.ID));
+    expect(projectIdsIn(stdout)).toEqual(PROJECT_IDS);
   });
 
   it('redacted: works once XNAT_PASS holds the secret', async () => {
     const { stdout } = await bash(`XNAT_PASS='${token.secret}'\n${snippet('redacted')}`);
-    expect(projectIds(stdout)).toEqual(PROJECTS.map((p) => p.ID));
+    expect(projectIdsIn(stdout)).toEqual(PROJECT_IDS);
   });
 });

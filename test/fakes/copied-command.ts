@@ -1,0 +1,23 @@
+// Running a copied command for real, and reading the simulated XNAT's project CSV it prints.
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { PROJECTS } from '../xnat-server/api-site';
+
+const run = promisify(execFile);
+
+export const PROJECT_IDS = PROJECTS.map((p) => p.ID);
+
+/** The first column of `/data/projects?format=csv`, header left out. */
+export function projectIdsIn(csv: string): string[] {
+  return csv
+    .trim()
+    .split('\n')
+    .slice(1)
+    .map((line) => line.split(',')[0] as string);
+}
+
+/** Runs a copied script with bash and returns the project ids it printed. */
+export async function runCopied(script: string): Promise<string[]> {
+  const { stdout } = await run('bash', ['-c', script]);
+  return projectIdsIn(stdout);
+}
