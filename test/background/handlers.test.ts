@@ -1,6 +1,6 @@
 // @vitest-environment node
 // Background handlers against the simulated XNAT and a fake browser (issue 5).
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { readTokens } from '../../src/background/store';
 import { cookieJarFetch, logIn } from '../fakes/cookie-jar-fetch';
 import { serializeToken } from '../xnat-server/api-tokens';
@@ -9,11 +9,20 @@ import { type Harness, harness, value } from './harness';
 
 let h: Harness;
 let serverId: string;
+const consoleCalls: unknown[][] = [];
 beforeEach(async () => {
   h = await harness();
   serverId = await h.addServer();
+  consoleCalls.length = 0;
+  for (const method of ['log', 'info', 'warn', 'error', 'debug'] as const) {
+    vi.spyOn(console, method).mockImplementation((...args: unknown[]) => {
+      consoleCalls.push(args);
+    });
+  }
 });
 afterEach(async () => {
+  // Through every path above, failures included, the background logs nothing (so never a secret).
+  expect(consoleCalls).toEqual([]);
   await h.stop();
 });
 
