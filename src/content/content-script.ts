@@ -6,7 +6,10 @@ import { watchTokenPage } from './decorate';
 import { isTokenPage, looksLikeXnat } from './page';
 
 async function main(): Promise<void> {
-  if (!looksLikeXnat(document)) return;
+  // Injected by the popup right after a grant and registered for later loads: run once per page.
+  const world = globalThis as { xnatTokenToolsLoaded?: boolean };
+  if (world.xnatTokenToolsLoaded || !looksLikeXnat(document)) return;
+  world.xnatTokenToolsLoaded = true;
   const send = createSend(runtime.sendMessage);
   const hello = await send('page.hello', {});
   if (!hello.ok || !hello.value || !isTokenPage(location.href)) return;

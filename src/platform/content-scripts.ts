@@ -28,6 +28,11 @@ export const contentScripts = {
     }
   },
 
+  /** Into a page that was open before its host was granted (registration covers later loads). */
+  async injectInto(tabId: number): Promise<void> {
+    await browser.scripting.executeScript({ target: { tabId }, files: [contentScriptPath] });
+  },
+
   async unregister(pattern: string): Promise<void> {
     try {
       await browser.scripting.unregisterContentScripts({ ids: [PREFIX + pattern] });

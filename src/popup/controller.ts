@@ -13,6 +13,7 @@ export interface PopupBackend {
   cached(): Promise<{ servers: ServerView[]; tokens: Record<string, TokenMeta[]>; settings: Settings }>;
   activeTab(): Promise<{ id: number; url: string } | null>;
   tabLooksLikeXnat(tabId: number): Promise<boolean>;
+  injectPageScript(tabId: number): Promise<void>;
   /** Must run inside the click handler, before any await: Firefox drops the gesture after one. */
   requestHost(pattern: string): Promise<boolean>;
   openTab(url: string): Promise<void>;
@@ -125,7 +126,7 @@ export class PopupController implements PopupActions {
       .sort((a, b) => b.id.length - a.id.length)[0];
     if (server) return { kind: 'known', serverId: server.id };
     if (!(await this.backend.tabLooksLikeXnat(tab.id))) return { kind: 'not-xnat' };
-    return { kind: 'ungranted', url: tab.url, host: new URL(tab.url).host };
+    return { kind: 'ungranted', url: tab.url, host: new URL(tab.url).host, tabId: tab.id };
   }
 
   async refresh(serverId: string): Promise<void> {
@@ -145,7 +146,7 @@ export class PopupController implements PopupActions {
     const pattern = hostPattern(tab.url);
     if (!pattern) return;
     const granted = this.backend.requestHost(pattern);
-    void this.afterGrant(granted, tab.url);
+    void this.afterGrant(granted, tab.url, tab.tabId);
   }
 
   grantServer(serverId: string): void {
@@ -155,7 +156,7 @@ export class PopupController implements PopupActions {
     void this.afterGrant(granted, serverId);
   }
 
-  private async afterGrant(granted: Promise<boolean>, url: string): Promise<void> {
+  private async afterGrant(granted: Promise<boolean>, url: string, tabId?: number): Promise<void> {
     if (!(await granted.catch(() => false))) {
       this.notify('error', this.backend.t('popupGrantRefused'));
       return;
@@ -165,6 +166,8 @@ export class PopupController implements PopupActions {
       this.notify('error', added.failure.message);
       return;
     }
+    // The page is already open: decorate it now rather than on its next load.
+    if (tabId !== undefined) await this.backend.injectPageScript(tabId).catch(() => undefined);
     this.set({ loading: true });
     await this.load();
   }

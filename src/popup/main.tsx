@@ -4,6 +4,7 @@ import { render } from 'preact';
 import { readServers, readSettings, readTokens } from '../background/store';
 import { looksLikeXnat } from '../content/page';
 import { createSend } from '../messaging/send';
+import { contentScripts } from '../platform/content-scripts';
 import { t } from '../platform/i18n';
 import { hostPermissions } from '../platform/permissions';
 import { runtime } from '../platform/runtime';
@@ -25,6 +26,7 @@ const controller = new PopupController({
   },
   activeTab: () => tabs.active(),
   tabLooksLikeXnat: (tabId) => tabs.check(tabId, looksLikeXnat),
+  injectPageScript: (tabId) => contentScripts.injectInto(tabId),
   requestHost: (pattern) => hostPermissions.request(pattern),
   openTab: (url) => tabs.open(url),
   openOptions: () => runtime.openOptions(),

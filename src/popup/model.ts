@@ -5,7 +5,7 @@ export type TabState =
   | { kind: 'unknown' }
   | { kind: 'not-xnat' }
   /** An XNAT page on a host the extension has no grant for: offer to grant it. */
-  | { kind: 'ungranted'; url: string; host: string }
+  | { kind: 'ungranted'; url: string; host: string; tabId: number }
   | { kind: 'known'; serverId: string };
 
 export interface ServerSection {

@@ -229,4 +229,3 @@ export async function pageRows(): Promise<Row[]> {
   }
   return rows;
 }
-

@@ -85,6 +85,20 @@ describe('the decorated token page', () => {
     await expect.poll(decorated).toEqual({ rows: 3, copy: 3, countdown: 3 });
   });
 
+  it('the popup’s injection after a grant decorates an open page, and only once', async () => {
+    const extensionPage = await browser.context.newPage();
+    await extensionPage.goto(browser.extensionUrl('src/popup/index.html'));
+    const [tab] = await extensionPage.evaluate((url) => chrome.tabs.query({ url: `${url}/*` }), xnat.origin);
+    await extensionPage.evaluate(
+      (tabId) =>
+        chrome.scripting.executeScript({ target: { tabId }, files: ['src/content/content-script.js'] }),
+      tab?.id ?? -1,
+    );
+    await extensionPage.close();
+    await new Promise((r) => setTimeout(r, 500));
+    expect(await decorated()).toEqual({ rows: 3, copy: 3, countdown: 3 });
+  });
+
   it('shows live countdowns in the server’s time', async () => {
     const texts = await shadowTexts(page, 'countdown');
     expect(texts).toHaveLength(3);

@@ -20,7 +20,9 @@ describe('the popup’s states', () => {
   it('an XNAT tab not yet granted: one button grants that host', async () => {
     const actions = fakeActions();
     const root = await mount(
-      state({ tab: { kind: 'ungranted', url: 'https://xnat.example.org/xnat/', host: 'xnat.example.org' } }),
+      state({
+        tab: { kind: 'ungranted', url: 'https://xnat.example.org/xnat/', host: 'xnat.example.org', tabId: 4 },
+      }),
       actions,
     );
     expect(root.textContent).toContain('This tab looks like an XNAT server: xnat.example.org');

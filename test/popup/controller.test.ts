@@ -35,6 +35,7 @@ function backend(
     }) as PopupBackend['send'],
     activeTab: async () => tab,
     tabLooksLikeXnat: async () => looksLikeXnat,
+    injectPageScript: vi.fn(async () => {}),
     requestHost: vi.fn(async () => true),
     openTab: vi.fn(async () => {}),
     openOptions: vi.fn(async () => {}),
@@ -96,6 +97,7 @@ describe('opening the popup', () => {
       kind: 'ungranted',
       url: 'https://new.example.org/xnat/app/template/Index.vm',
       host: 'new.example.org',
+      tabId: 3,
     });
   });
 
@@ -127,6 +129,8 @@ describe('granting access', () => {
     // Called before grantTab returned: no await stood in between (Firefox needs the gesture).
     expect(b.requestHost).toHaveBeenCalledWith('http://127.0.0.1/*');
     await vi.waitFor(() => expect(b.sent.some(([type]) => type === 'servers.add')).toBe(true));
+    // The tab that was open gets the page script at once.
+    await vi.waitFor(() => expect(b.injectPageScript).toHaveBeenCalledWith(3));
   });
 
   it('says so when the user refuses', async () => {
