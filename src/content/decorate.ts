@@ -6,7 +6,7 @@ import type { Reply, TokenListing } from '../messaging/protocol';
 import type { SnippetFormat } from '../snippets/formats';
 import { readSessionExpirationCookie } from '../xnat/session-cookie';
 import { type CopyAction, createCopyControl } from './copy-control';
-import { findTokenTable, SELECTORS, tokenRows } from './page';
+import { findTokenTable, SELECTORS, type TokenRow, tokenRows } from './page';
 import { createHost, element } from './shadow-ui';
 import { COUNTDOWN_CSS, SESSION_CSS } from './styles';
 
@@ -49,63 +49,95 @@ export function watchTokenPage(doc: Document, options: PageOptions): void {
   sync();
 }
 
+/** Rows decorated at once; beyond these, rows are decorated as they come near the viewport. */
+const EAGER_ROWS = 200;
+
 export function decorateTable(table: HTMLTableElement, options: PageOptions): void {
   const { actions, defaultFormat, signal } = options;
   const doc = table.ownerDocument;
   const now = options.now ?? Date.now;
   const rows = tokenRows(table);
   const hosts: HTMLElement[] = [];
-  const countdowns = new Map<number, HTMLSpanElement>();
   const session = sessionNotice(doc, table);
   if (session) hosts.push(session.host);
   let timer: ReturnType<typeof setTimeout> | undefined;
+  let lazy: IntersectionObserver | undefined;
   signal.addEventListener('abort', () => {
     clearTimeout(timer);
+    lazy?.disconnect();
     for (const host of hosts) host.remove();
   });
   if (rows.length === 0 && !session) return;
   // Asked first, so the answer travels while the rows are being decorated.
   const listing = actions.tokens(rows.map((r) => r.id));
+  let known: { expiries: Map<number, number>; offset: number } | null = null;
+  const live: Countdown[] = [];
 
-  for (const { id, expiryCell, actionsCell } of rows) {
+  const tick = () => {
+    clearTimeout(timer);
+    if (!known || signal.aborted) return;
+    const serverNow = now() + known.offset;
+    for (const { label, expiry } of live) {
+      label.textContent = countdownText(expiry, serverNow);
+      label.dataset.urgency = urgency(expiry, serverNow);
+    }
+    const sessionEnd = session?.update(serverNow);
+    const expiries = live.map((c) => c.expiry);
+    if (sessionEnd) expiries.push(sessionEnd);
+    const delay = nextTickMs(expiries, serverNow);
+    if (Number.isFinite(delay)) timer = setTimeout(tick, delay);
+  };
+
+  const startCountdown = (id: number, label: HTMLSpanElement) => {
+    const expiry = known?.expiries.get(id);
+    if (expiry === undefined || !known) return;
+    // The tooltip shows the estimate in this computer's clock and zone.
+    label.title = `Estimated expiry: ${exactDate(expiry - known.offset)}. XNAT removes expired tokens within the hour after.`;
+    live.push({ label, expiry });
+  };
+
+  const labels = new Map<number, HTMLSpanElement>();
+  const decorateRow = ({ id, expiryCell, actionsCell }: TokenRow) => {
     const copyHost = createCopyControl(doc, id, defaultFormat, actions.copy, signal);
     actionsCell.prepend(copyHost);
     const { host, root } = createHost(doc, 'countdown', COUNTDOWN_CSS);
     const label = element(doc, 'span');
     root.append(label);
     expiryCell.append(host);
-    countdowns.set(id, label);
     hosts.push(copyHost, host);
+    labels.set(id, label);
+    startCountdown(id, label);
+  };
+
+  for (const row of rows.slice(0, EAGER_ROWS)) decorateRow(row);
+  const later = rows.slice(EAGER_ROWS);
+  if (later.length) {
+    // A thousand rows at once would block the page for one long task; off-screen rows can wait.
+    const byElement = new Map(later.map((r) => [r.row as Element, r]));
+    lazy = new IntersectionObserver(
+      (entries) => {
+        for (const entry of entries) {
+          const row = entry.isIntersecting ? byElement.get(entry.target) : undefined;
+          if (!row) continue;
+          lazy?.unobserve(entry.target);
+          byElement.delete(entry.target);
+          decorateRow(row);
+        }
+        tick();
+      },
+      { rootMargin: '800px 0px' },
+    );
+    for (const element of byElement.keys()) lazy.observe(element);
   }
 
-  const startCountdowns = (reply: Reply<TokenListing>) => {
-    if (signal.aborted) return;
-    const offset = reply.ok ? reply.value.server.clockOffsetMs : 0;
-    const live: Countdown[] = [];
-    if (reply.ok) {
-      for (const token of reply.value.tokens) {
-        const label = countdowns.get(token.id);
-        if (!label) continue;
-        // The tooltip shows the estimate in this computer's clock and zone.
-        label.title = `Estimated expiry: ${exactDate(token.expiry - offset)}. XNAT removes expired tokens within the hour after.`;
-        live.push({ label, expiry: token.expiry });
-      }
-    }
-    const tick = () => {
-      const serverNow = now() + offset;
-      for (const { label, expiry } of live) {
-        label.textContent = countdownText(expiry, serverNow);
-        label.dataset.urgency = urgency(expiry, serverNow);
-      }
-      const sessionEnd = session?.update(serverNow);
-      const expiries = live.map((c) => c.expiry);
-      if (sessionEnd) expiries.push(sessionEnd);
-      const delay = nextTickMs(expiries, serverNow);
-      if (Number.isFinite(delay) && !signal.aborted) timer = setTimeout(tick, delay);
+  void listing.then((reply) => {
+    known = {
+      expiries: new Map(reply.ok ? reply.value.tokens.map((t) => [t.id, t.expiry]) : []),
+      offset: reply.ok ? reply.value.server.clockOffsetMs : 0,
     };
+    for (const [id, label] of labels) startCountdown(id, label);
     tick();
-  };
-  void listing.then(startCountdowns);
+  });
 }
 
 /** XNAT logs idle users out after its session timeout; say when, from the readable cookie. */

@@ -33,12 +33,10 @@ const MARKS_SCRIPT = () => {
     const table = document.querySelector('#alias-token-list-table');
     if (table && marks.table === undefined) marks.table = now;
     const rows = table?.querySelectorAll('tbody tr').length ?? 0;
-    if (
-      rows &&
-      marks.decorated === undefined &&
-      document.querySelectorAll('xnat-token-tools[data-xtt="countdown"]').length === rows
-    )
-      marks.decorated = now;
+    // The page script decorates the first 200 rows at once and the rest as they near the viewport.
+    const eager = Math.min(rows, 200);
+    const done = document.querySelectorAll('xnat-token-tools[data-xtt="countdown"]').length;
+    if (rows && marks.decorated === undefined && done >= eager) marks.decorated = now;
   }).observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['aria-busy'] });
 };
 
@@ -200,7 +198,7 @@ export async function pageRows(): Promise<Row[]> {
     rows.push(
       {
         group: `token page, ${count} rows`,
-        measure: 'table decorated after XNAT renders it',
+        measure: 'rows decorated after XNAT renders the table (up to 200 at once)',
         value: ms(median(decorate)),
         reference: `XNAT's own render ${ms(median(own))}`,
         target: count === 1000 ? '≤ 30 ms scripting' : '',

@@ -135,13 +135,49 @@ describe('finding the table', () => {
     expect(tokensAsked).toEqual([]);
   });
 
-  it('runs one timer for thousands of rows', async () => {
+  it('decorates the first rows at once and the rest as they come into view, with one timer', async () => {
+    // happy-dom's IntersectionObserver never fires; this one lets the test scroll.
+    const observers: { callback: IntersectionObserverCallback; targets: Set<Element> }[] = [];
+    vi.stubGlobal(
+      'IntersectionObserver',
+      class {
+        targets = new Set<Element>();
+        constructor(readonly callback: IntersectionObserverCallback) {
+          observers.push(this);
+        }
+        observe(target: Element) {
+          this.targets.add(target);
+        }
+        unobserve(target: Element) {
+          this.targets.delete(target);
+        }
+        disconnect() {
+          this.targets.clear();
+        }
+      },
+    );
     shown = Array.from({ length: 2000 }, (_, i) => pageToken(i + 1, (i + 1) * MIN, NOW));
     renderTokenTable(document, shown);
     start();
     await settle();
+    expect(hosts('copy')).toHaveLength(200);
+    const [observer] = observers;
+    const scrollTo = (count: number) =>
+      observer?.callback(
+        [...(observer?.targets ?? [])]
+          .slice(0, count)
+          .map((target) => ({ target, isIntersecting: true }) as unknown as IntersectionObserverEntry),
+        observer as unknown as IntersectionObserver,
+      );
+    scrollTo(300);
+    expect(hosts('copy')).toHaveLength(500);
+    expect(countdownTexts()[499]).toBe('expires in 8 h 20 min');
+    scrollTo(1500);
     expect(hosts('copy')).toHaveLength(2000);
     expect(vi.getTimerCount()).toBe(1);
+    controller.abort();
+    expect(observer?.targets.size).toBe(0);
+    vi.unstubAllGlobals();
   }, 30_000); // happy-dom is far slower than a browser here; the timing is measured by npm run bench
 });
 
