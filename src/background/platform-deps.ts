@@ -6,7 +6,7 @@ import { badge, notifications } from '../platform/notifications';
 import { hostPermissions } from '../platform/permissions';
 import { runtime } from '../platform/runtime';
 import { storageArea } from '../platform/storage';
-import { tabs } from '../platform/tabs';
+import { openTab } from '../platform/tabs';
 import type { BackgroundDeps } from './deps';
 
 export function platformDeps(): BackgroundDeps {
@@ -20,7 +20,7 @@ export function platformDeps(): BackgroundDeps {
     alarms,
     notifications: { show: (id, content) => notifications.show(id, content, 'Create replacement') },
     badge,
-    openTab: (url) => tabs.open(url),
+    openTab,
     extensionId: runtime.id(),
     extensionOrigin: runtime.origin(),
     now: () => Date.now(),

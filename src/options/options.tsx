@@ -3,7 +3,7 @@ import { render } from 'preact';
 import type { Settings } from '../messaging/protocol';
 import { createSend } from '../messaging/send';
 import { t } from '../platform/i18n';
-import { hostPermissions } from '../platform/permissions';
+import { requestHostPermission } from '../platform/permissions';
 import { runtime } from '../platform/runtime';
 import { hostPattern, parseBaseUrl } from '../xnat/server-ref';
 import { OptionsApp, type OptionsState } from './OptionsApp';
@@ -32,7 +32,7 @@ const actions = {
       return;
     }
     // Requested before any await, inside the submit's user gesture.
-    const granted = hostPermissions.request(pattern);
+    const granted = requestHostPermission(pattern);
     update({ adding: true, message: { kind: 'ok', text: t('optionsAdding') } });
     void (async () => {
       const ok = await granted.catch(() => false);

@@ -5,6 +5,11 @@ import browser from './browser';
 
 const PREFIX = 'xtt-page ';
 
+/** Into a page that was open before its host was granted (registration covers later loads). */
+export async function injectPageScript(tabId: number): Promise<void> {
+  await browser.scripting.executeScript({ target: { tabId }, files: [contentScriptPath] });
+}
+
 export const contentScripts = {
   async registered(): Promise<string[]> {
     const scripts = await browser.scripting.getRegisteredContentScripts();
@@ -26,11 +31,6 @@ export const contentScripts = {
     } catch (error) {
       if (!(await contentScripts.registered()).includes(pattern)) throw error;
     }
-  },
-
-  /** Into a page that was open before its host was granted (registration covers later loads). */
-  async injectInto(tabId: number): Promise<void> {
-    await browser.scripting.executeScript({ target: { tabId }, files: [contentScriptPath] });
   },
 
   async unregister(pattern: string): Promise<void> {

@@ -10,11 +10,6 @@ export const hostPermissions = {
       // "You cannot remove required permissions": only in a build that grants hosts at install.
     }
   },
-  /**
-   * Must be called synchronously inside the click handler: Firefox drops the user gesture after
-   * an `await`, and then refuses to show the prompt.
-   */
-  request: (pattern: string) => browser.permissions.request({ origins: [pattern] }),
   onAdded(listener: (patterns: string[]) => void): void {
     browser.permissions.onAdded.addListener((p) => listener(p.origins ?? []));
   },
@@ -22,3 +17,11 @@ export const hostPermissions = {
     browser.permissions.onRemoved.addListener((p) => listener(p.origins ?? []));
   },
 };
+
+/**
+ * Must be called synchronously inside the click handler: Firefox drops the user gesture after an
+ * `await`, and then refuses to show the prompt. (A function of its own: the worker never asks.)
+ */
+export function requestHostPermission(pattern: string): Promise<boolean> {
+  return browser.permissions.request({ origins: [pattern] });
+}

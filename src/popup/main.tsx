@@ -4,12 +4,12 @@ import { render } from 'preact';
 import { readServers, readSettings, readTokens } from '../background/store';
 import { looksLikeXnat } from '../content/page';
 import { createSend } from '../messaging/send';
-import { contentScripts } from '../platform/content-scripts';
+import { injectPageScript } from '../platform/content-scripts';
 import { t } from '../platform/i18n';
-import { hostPermissions } from '../platform/permissions';
+import { requestHostPermission } from '../platform/permissions';
 import { runtime } from '../platform/runtime';
 import { storageArea } from '../platform/storage';
-import { tabs } from '../platform/tabs';
+import { activeTab, checkTab, openTab } from '../platform/tabs';
 import { App } from './App';
 import { PopupController } from './controller';
 
@@ -24,11 +24,11 @@ const controller = new PopupController({
     );
     return { servers, tokens, settings: await readSettings(stored) };
   },
-  activeTab: () => tabs.active(),
-  tabLooksLikeXnat: (tabId) => tabs.check(tabId, looksLikeXnat),
-  injectPageScript: (tabId) => contentScripts.injectInto(tabId),
-  requestHost: (pattern) => hostPermissions.request(pattern),
-  openTab: (url) => tabs.open(url),
+  activeTab,
+  tabLooksLikeXnat: (tabId) => checkTab(tabId, looksLikeXnat),
+  injectPageScript,
+  requestHost: (pattern) => requestHostPermission(pattern),
+  openTab,
   openOptions: () => runtime.openOptions(),
   now: () => Date.now(),
   t,

@@ -13,15 +13,9 @@ export interface XnatClient {
   listTokens(): Promise<Outcome<TokenList>>;
   issueToken(): Promise<Outcome<AliasToken>>;
   invalidateToken(idOrAlias: number | string): Promise<Outcome<void>>;
-  /** Never call this to "check" a token in the background: it consumes single-use tokens. */
-  validateToken(alias: string, secret: string): Promise<Outcome<{ valid: boolean; username?: string }>>;
 }
 
-export function createXnatClient(
-  fetchFn: FetchLike,
-  server: ServerRef,
-  options: HttpOptions = {},
-): XnatClient {
+function requester(fetchFn: FetchLike, server: ServerRef, options: HttpOptions) {
   const base = baseUrl(server);
   const get = (path: string) => getText(fetchFn, base + path, base, options);
   const getJson = async (path: string): Promise<Outcome<unknown>> => {
@@ -30,6 +24,15 @@ export function createXnatClient(
     const parsed = parseJsonBody(response.value.text);
     return parsed.ok ? succeed(parsed.value, response.serverDateMs) : parsed;
   };
+  return { base, get, getJson };
+}
+
+export function createXnatClient(
+  fetchFn: FetchLike,
+  server: ServerRef,
+  options: HttpOptions = {},
+): XnatClient {
+  const { base, get, getJson } = requester(fetchFn, server, options);
   const withDate = <T>(decoded: Outcome<T>, serverDateMs: number | null): Outcome<T> =>
     decoded.ok ? succeed(decoded.value, serverDateMs) : decoded;
 
@@ -79,18 +82,29 @@ export function createXnatClient(
         ? succeed(undefined, raw.serverDateMs)
         : fail('bad-response', 'XNAT did not confirm the deletion.');
     },
-
-    async validateToken(alias, secret) {
-      if (!isAlias(alias) || !isSecret(secret))
-        return fail('bad-response', 'That is not a well-formed token.');
-      const raw = await getJson(`${TOKENS}/validate/${alias}/${secret}?format=json`);
-      if (!raw.ok) return raw.failure.kind === 'not-found' ? succeed({ valid: false }, null) : raw;
-      const valid = (raw.value as { valid?: unknown } | null)?.valid;
-      return typeof valid === 'string' && valid !== ''
-        ? succeed({ valid: true, username: valid }, raw.serverDateMs)
-        : succeed({ valid: false }, raw.serverDateMs);
-    },
   };
+}
+
+/**
+ * Kept out of the client on purpose: validating uses up a single-use token, so the worker must never
+ * "check" a token this way, and its bundle does not even carry the call.
+ */
+export async function validateToken(
+  fetchFn: FetchLike,
+  server: ServerRef,
+  alias: string,
+  secret: string,
+  options: HttpOptions = {},
+): Promise<Outcome<{ valid: boolean; username?: string }>> {
+  if (!isAlias(alias) || !isSecret(secret)) return fail('bad-response', 'That is not a well-formed token.');
+  const raw = await requester(fetchFn, server, options).getJson(
+    `${TOKENS}/validate/${alias}/${secret}?format=json`,
+  );
+  if (!raw.ok) return raw.failure.kind === 'not-found' ? succeed({ valid: false }, null) : raw;
+  const valid = (raw.value as { valid?: unknown } | null)?.valid;
+  return typeof valid === 'string' && valid !== ''
+    ? succeed({ valid: true, username: valid }, raw.serverDateMs)
+    : succeed({ valid: false }, raw.serverDateMs);
 }
 
 /** Only an integer id or a UUID alias ever reaches a URL path. */

@@ -1,7 +1,7 @@
 // @vitest-environment node
 // The client over real HTTP against the simulated XNAT, in every fault mode security.md names.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createXnatClient } from '../../src/xnat/client';
+import { createXnatClient, validateToken } from '../../src/xnat/client';
 import { detectServer } from '../../src/xnat/detect';
 import type { Outcome } from '../../src/xnat/failure';
 import { cookieJarFetch, type JarFetch, logIn } from '../fakes/cookie-jar-fetch';
@@ -46,7 +46,14 @@ describe('a logged-in browser session', () => {
     if (!issued.ok) throw new Error(issued.failure.message);
     const listed = await c.listTokens();
     expect(listed.ok && listed.value.tokens.map((t) => t.alias)).toEqual([issued.value.alias]);
-    expect(await c.validateToken(issued.value.alias, issued.value.secret)).toMatchObject({
+    expect(
+      await validateToken(
+        browser,
+        { origin: xnat.origin, contextPath: '/xnat' },
+        issued.value.alias,
+        issued.value.secret,
+      ),
+    ).toMatchObject({
       value: { valid: true },
     });
     expect((await c.invalidateToken(issued.value.id)).ok).toBe(true);
