@@ -14,8 +14,8 @@ interface Props {
   t: Strings;
 }
 
-// Pipelines can leave hundreds of tokens; the newest fifty open at once, the rest on request.
-const FIRST_ROWS = 50;
+// Pipelines can leave hundreds of tokens; the newest twenty (more than a popup shows) open at once, the rest on request.
+const FIRST_ROWS = 20;
 
 export function ServerSectionView({ section, now, defaultFormat, actions, t }: Props) {
   const { server, tokens, collapsed, failure } = section;
