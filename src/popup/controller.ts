@@ -4,7 +4,14 @@ import type { Reply, ServerView, Settings, TokenMeta } from '../messaging/protoc
 import type { Send } from '../messaging/send';
 import type { SnippetFormat } from '../snippets/formats';
 import { hostPattern } from '../xnat/server-ref';
-import { initialSections, type Notice, type PopupState, type ServerSection, type TabState } from './model';
+import {
+  initialSections,
+  type Notice,
+  type PopupState,
+  type ServerSection,
+  type TabState,
+  tabOnKnownServer,
+} from './model';
 import type { Strings } from './strings';
 
 export interface PopupBackend {
@@ -83,7 +90,7 @@ export class PopupController implements PopupActions {
    */
   async load(): Promise<void> {
     const [snapshot, tab] = await Promise.all([this.backend.cached(), this.backend.activeTab()]);
-    const quickTab = this.knownTab(tab, snapshot.servers);
+    const quickTab = tabOnKnownServer(tab, snapshot.servers);
     this.set({
       loading: false,
       tab: quickTab,
@@ -108,23 +115,12 @@ export class PopupController implements PopupActions {
     await Promise.all([...refreshing, ...added.map((server) => this.refresh(server.id))]);
   }
 
-  private knownTab(tab: { id: number; url: string } | null, servers: ServerView[]): TabState {
-    if (!tab || !/^https?:/.test(tab.url)) return { kind: 'not-xnat' };
-    const server = servers
-      .filter((s) => tab.url === s.id || tab.url.startsWith(`${s.id}/`))
-      .sort((a, b) => b.id.length - a.id.length)[0];
-    return server ? { kind: 'known', serverId: server.id } : { kind: 'unknown' };
-  }
-
   private async classifyTab(
     tab: { id: number; url: string } | null,
     servers: ServerView[],
   ): Promise<TabState> {
-    if (!tab || !/^https?:/.test(tab.url)) return { kind: 'not-xnat' };
-    const server = servers
-      .filter((s) => tab.url === s.id || tab.url.startsWith(`${s.id}/`))
-      .sort((a, b) => b.id.length - a.id.length)[0];
-    if (server) return { kind: 'known', serverId: server.id };
+    const known = tabOnKnownServer(tab, servers);
+    if (known.kind !== 'unknown' || !tab) return known;
     if (!(await this.backend.tabLooksLikeXnat(tab.id))) return { kind: 'not-xnat' };
     return { kind: 'ungranted', url: tab.url, host: new URL(tab.url).host, tabId: tab.id };
   }

@@ -37,6 +37,15 @@ export interface PopupState {
   now: number;
 }
 
+/** Which known server the tab shows, longest base first; `unknown` when none (it may still be XNAT). */
+export function tabOnKnownServer(tab: { id: number; url: string } | null, servers: ServerView[]): TabState {
+  if (!tab || !/^https?:/.test(tab.url)) return { kind: 'not-xnat' };
+  const server = servers
+    .filter((s) => tab.url === s.id || tab.url.startsWith(`${s.id}/`))
+    .sort((a, b) => b.id.length - a.id.length)[0];
+  return server ? { kind: 'known', serverId: server.id } : { kind: 'unknown' };
+}
+
 /**
  * The current tab's server first, then the others by name. On an XNAT tab the others start
  * collapsed; from any other tab (a terminal, a notebook) every server starts open.
