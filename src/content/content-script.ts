@@ -1,6 +1,7 @@
 // Content script entry, registered at run time for granted XNAT hosts only. On any XNAT page it
 // introduces the page to the background; on the token page it decorates the table.
 import { createSend } from '../messaging/send';
+import { t } from '../platform/i18n';
 import { runtime } from '../platform/runtime';
 import { watchTokenPage } from './decorate';
 import { isTokenPage, looksLikeXnat } from './page';
@@ -15,6 +16,7 @@ async function main(): Promise<void> {
   if (!hello.ok || !hello.value || !isTokenPage(location.href)) return;
   watchTokenPage(document, {
     defaultFormat: hello.value.defaultFormat,
+    t,
     signal: new AbortController().signal,
     actions: {
       tokens: (ids) => send('page.tokens', { ids }),

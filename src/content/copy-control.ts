@@ -1,6 +1,7 @@
 // "Copy as curl" on a token row: one click copies the default format, the ▾ menu offers the rest.
 // The page script never sees a secret: it sends the token id, the background writes the clipboard.
 import type { CopyReceipt, Reply } from '../messaging/protocol';
+import type { Strings } from '../platform/i18n';
 import { FORMAT_INFO, SNIPPET_FORMATS, type SnippetFormat } from '../snippets/formats';
 import { createHost, element } from './shadow-ui';
 import { COPY_CSS } from './styles';
@@ -15,6 +16,7 @@ export function createCopyControl(
   defaultFormat: SnippetFormat,
   copy: CopyAction,
   signal: AbortSignal,
+  t: Strings,
 ): HTMLElement {
   const { host, root } = createHost(doc, 'copy', COPY_CSS);
   const group = element(doc, 'span', { class: 'group' });
@@ -22,7 +24,7 @@ export function createCopyControl(
     doc,
     'button',
     { type: 'button', class: 'main', title: FORMAT_INFO[defaultFormat].hint },
-    `Copy as ${FORMAT_INFO[defaultFormat].short}`,
+    t('pageCopyAs', FORMAT_INFO[defaultFormat].short),
   );
   const more = element(
     doc,
@@ -30,7 +32,7 @@ export function createCopyControl(
     {
       type: 'button',
       class: 'more',
-      'aria-label': 'More copy formats',
+      'aria-label': t('pageMoreFormats'),
       'aria-haspopup': 'menu',
       'aria-expanded': 'false',
     },
@@ -74,7 +76,7 @@ export function createCopyControl(
     const reply = await copy(tokenId, format);
     main.disabled = false;
     if (signal.aborted) return;
-    if (reply.ok) showStatus(`Copied ${reply.value.label}: ${reply.value.hint}`, false);
+    if (reply.ok) showStatus(t('popupCopied', reply.value.label, reply.value.hint), false);
     else showStatus(reply.failure.message, true);
   };
 

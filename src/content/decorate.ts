@@ -1,8 +1,9 @@
 // Decorates XNAT's token table: a copy control and a live countdown on every row, one timer for the
 // whole table. XNAT empties and rebuilds the table after every create and delete, so the page is
 // watched and each new table decorated; everything hangs off an AbortSignal and leaves no trace.
-import { countdownText, exactDate, nextTickMs, urgency } from '../expiry/countdown';
+import { countdownText, exactDate, nextTickMs, timeLeftText, urgency } from '../expiry/countdown';
 import type { Reply, TokenListing } from '../messaging/protocol';
+import type { Strings } from '../platform/i18n';
 import type { SnippetFormat } from '../snippets/formats';
 import { readSessionExpirationCookie } from '../xnat/session-cookie';
 import { type CopyAction, createCopyControl } from './copy-control';
@@ -17,6 +18,8 @@ export interface PageActions {
 
 export interface PageOptions {
   actions: PageActions;
+  /** The words, from messages.json (a plain function so tests can render the real strings). */
+  t: Strings;
   defaultFormat: SnippetFormat;
   signal: AbortSignal;
   now?: () => number;
@@ -53,12 +56,12 @@ export function watchTokenPage(doc: Document, options: PageOptions): void {
 const EAGER_ROWS = 200;
 
 export function decorateTable(table: HTMLTableElement, options: PageOptions): void {
-  const { actions, defaultFormat, signal } = options;
+  const { actions, defaultFormat, signal, t } = options;
   const doc = table.ownerDocument;
   const now = options.now ?? Date.now;
   const rows = tokenRows(table);
   const hosts: HTMLElement[] = [];
-  const session = sessionNotice(doc, table);
+  const session = sessionNotice(doc, table, t);
   if (session) hosts.push(session.host);
   let timer: ReturnType<typeof setTimeout> | undefined;
   let lazy: IntersectionObserver | undefined;
@@ -92,13 +95,13 @@ export function decorateTable(table: HTMLTableElement, options: PageOptions): vo
     const expiry = known?.expiries.get(id);
     if (expiry === undefined || !known) return;
     // The tooltip shows the estimate in this computer's clock and zone.
-    label.title = `Estimated expiry: ${exactDate(expiry - known.offset)}. XNAT removes expired tokens within the hour after.`;
+    label.title = t('pageEstimatedExpiry', exactDate(expiry - known.offset));
     live.push({ label, expiry });
   };
 
   const labels = new Map<number, HTMLSpanElement>();
   const decorateRow = ({ id, expiryCell, actionsCell }: TokenRow) => {
-    const copyHost = createCopyControl(doc, id, defaultFormat, actions.copy, signal);
+    const copyHost = createCopyControl(doc, id, defaultFormat, actions.copy, signal, t);
     actionsCell.prepend(copyHost);
     const { host, root } = createHost(doc, 'countdown', COUNTDOWN_CSS);
     const label = element(doc, 'span');
@@ -141,7 +144,7 @@ export function decorateTable(table: HTMLTableElement, options: PageOptions): vo
 }
 
 /** XNAT logs idle users out after its session timeout; say when, from the readable cookie. */
-function sessionNotice(doc: Document, table: HTMLTableElement) {
+function sessionNotice(doc: Document, table: HTMLTableElement, t: Strings) {
   const container = table.closest(SELECTORS.container) ?? table;
   const { host, root } = createHost(doc, 'session', SESSION_CSS);
   const text = element(doc, 'p', { role: 'status' });
@@ -153,7 +156,7 @@ function sessionNotice(doc: Document, table: HTMLTableElement) {
       return null;
     }
     host.hidden = false;
-    text.textContent = `Your XNAT web session ${countdownText(session.endsAtMs, serverNow).replace('expires', 'ends')} unless you use XNAT.`;
+    text.textContent = t('pageSessionEnds', timeLeftText(session.endsAtMs - serverNow));
     text.dataset.urgency = session.endsAtMs - serverNow <= 2 * 60_000 ? 'urgent' : 'ok';
     return session.endsAtMs;
   };

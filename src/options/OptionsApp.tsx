@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { ServerView, Settings } from '../messaging/protocol';
+import type { Strings } from '../platform/i18n';
 import { displayHost } from '../popup/model';
-import type { Strings } from '../popup/strings';
 import { FORMAT_INFO, SNIPPET_FORMATS, type SnippetFormat } from '../snippets/formats';
 import { isRequestPath } from '../snippets/input';
 

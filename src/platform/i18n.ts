@@ -4,6 +4,7 @@ import browser from './browser';
 
 export type MessageKey = keyof typeof messages;
 
-export function t(key: MessageKey, ...substitutions: string[]): string {
-  return browser.i18n.getMessage(key, substitutions) || key;
-}
+/** How UI code gets its words: the real `t` in the extension, the same strings in tests. */
+export type Strings = (key: MessageKey, ...substitutions: string[]) => string;
+
+export const t: Strings = (key, ...substitutions) => browser.i18n.getMessage(key, substitutions) || key;

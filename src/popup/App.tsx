@@ -1,7 +1,7 @@
+import type { Strings } from '../platform/i18n';
 import type { PopupActions } from './controller';
 import type { PopupState } from './model';
 import { ServerSectionView } from './ServerSection';
-import type { Strings } from './strings';
 
 /** The whole popup as a function of its state and actions (design.md, principle 6). */
 export function App({ state, actions, t }: { state: PopupState; actions: PopupActions; t: Strings }) {

@@ -1,9 +1,9 @@
 import { useState } from 'preact/hooks';
 import type { Failure } from '../messaging/protocol';
+import type { Strings } from '../platform/i18n';
 import type { SnippetFormat } from '../snippets/formats';
 import type { PopupActions } from './controller';
 import { displayHost, type ServerSection } from './model';
-import type { Strings } from './strings';
 import { TokenRow } from './TokenRow';
 
 interface Props {

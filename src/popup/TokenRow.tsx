@@ -1,11 +1,11 @@
 import { useState } from 'preact/hooks';
 import { countdownText, exactDate, urgency } from '../expiry/countdown';
 import type { TokenMeta } from '../messaging/protocol';
+import type { Strings } from '../platform/i18n';
 import { FORMAT_INFO, type SnippetFormat } from '../snippets/formats';
 import { CopyMenu } from './CopyMenu';
 import type { PopupActions } from './controller';
 import { shortAlias } from './model';
-import type { Strings } from './strings';
 
 interface Props {
   serverId: string;

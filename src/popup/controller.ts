@@ -2,6 +2,7 @@
 // turns user actions into requests. Components only see its state and its PopupActions.
 import type { Reply, ServerView, Settings, TokenMeta } from '../messaging/protocol';
 import type { Send } from '../messaging/send';
+import type { Strings } from '../platform/i18n';
 import type { SnippetFormat } from '../snippets/formats';
 import { hostPattern } from '../xnat/server-ref';
 import {
@@ -12,7 +13,6 @@ import {
   type TabState,
   tabOnKnownServer,
 } from './model';
-import type { Strings } from './strings';
 
 export interface PopupBackend {
   send: Send;

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { watchTokenPage } from '../../src/content/decorate';
 import { uiRoot } from '../../src/content/shadow-ui';
 import type { CopyReceipt, Reply, TokenListing } from '../../src/messaging/protocol';
+import { t } from '../fakes/strings';
 import { type PageToken, PROFILE_PAGE, pageToken, renderTokenTable } from '../fixtures/token-page';
 
 const MIN = 60_000;
@@ -49,6 +50,7 @@ function start(
 ) {
   controller = new AbortController();
   watchTokenPage(document, {
+    t,
     defaultFormat: 'curl-session',
     signal: controller.signal,
     actions: {
@@ -220,7 +222,7 @@ describe('copying', () => {
     await settle();
     expect(copies).toEqual([[1, undefined]]);
     expect(root.querySelector('.status')?.textContent).toBe(
-      'Copied curl session script: opens one session and closes it',
+      'Copied curl session script: opens one session and closes it.',
     );
     await vi.advanceTimersByTimeAsync(5000);
     expect(root.querySelector('.status')?.textContent).toBe('');
