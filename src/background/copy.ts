@@ -30,8 +30,10 @@ export async function copyToken(
     return failed('clipboard', 'The command could not be put on the clipboard.');
   }
   const clearsInSeconds = settings.clipboardClearSeconds;
+  // A clear still pending from an earlier copy must not wipe this one when clearing is now off.
   if (clearsInSeconds > 0)
     await deps.alarms.create(CLIPBOARD_CLEAR_ALARM, deps.now() + clearsInSeconds * 1000);
+  else await deps.alarms.clear(CLIPBOARD_CLEAR_ALARM);
   const { format: used, label, hint } = built.snippet;
   return ok({ format: used, label, hint, clearsInSeconds });
 }

@@ -160,6 +160,16 @@ describe('tokens', () => {
     expect(h.deps.alarmsSet.get('clipboard-clear')).toBeGreaterThan(Date.now() + 25_000);
   });
 
+  it('a copy made after auto-clear was turned off is not wiped by a clear still pending', async () => {
+    const token = h.xnat.control.seedToken();
+    value(await h.ask('settings.set', { clipboardClearSeconds: 30 }));
+    value(await h.ask('tokens.copy', { serverId, tokenId: token.id }));
+    expect(h.deps.alarmsSet.has('clipboard-clear')).toBe(true);
+    value(await h.ask('settings.set', { clipboardClearSeconds: 0 }));
+    value(await h.ask('tokens.copy', { serverId, tokenId: token.id }));
+    expect(h.deps.alarmsSet.has('clipboard-clear')).toBe(false);
+  });
+
   it('says a token is gone when XNAT no longer has it', async () => {
     const reply = await h.ask('tokens.copy', { serverId, tokenId: 12345 });
     expect(reply).toMatchObject({ ok: false, failure: { kind: 'unknown-token' } });
