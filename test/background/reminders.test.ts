@@ -1,7 +1,7 @@
 // @vitest-environment node
 // Reminders with a fake clock, the fake browser and the simulated XNAT (issue 6).
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openTokenPage } from '../../src/background/notification-actions';
+import { createReplacement, openTokenPage } from '../../src/background/notification-actions';
 import { notificationId, REMINDER_ALARM, runReminders } from '../../src/background/reminders';
 import { fakeDeps } from '../fakes/fake-deps';
 import { type Harness, harness, value } from './harness';
@@ -127,6 +127,27 @@ describe('reminders', () => {
       throw new Error('Type error for parameter options');
     };
     expect(await h.ask('tokens.list', { serverId })).toMatchObject({ ok: true });
+  });
+
+  it('the Create replacement button issues one token, copies its command and says so', async () => {
+    const old = seed(20);
+    value(await h.ask('tokens.list', { serverId }));
+    await createReplacement(h.deps, notificationId(serverId, old.alias));
+    const tokens = h.xnat.control.state.tokensOf('alice');
+    expect(tokens).toHaveLength(2);
+    const fresh = tokens.find((t) => t.id !== old.id);
+    expect(h.deps.clipboardWrites.at(-1)).toContain(`${fresh?.alias}:${fresh?.secret}`);
+    expect(shownFor(old.alias).at(-1)).toEqual({
+      title: 'XNAT: replacement token created',
+      message: 'Its curl session script command is on the clipboard.',
+    });
+  });
+
+  it('a reminder for a server that is gone does nothing', async () => {
+    await createReplacement(h.deps, notificationId('https://gone.example.org', 'x'));
+    await openTokenPage(h.deps, 'not-ours');
+    expect(h.xnat.control.state.tokensOf('alice')).toHaveLength(0);
+    expect(h.deps.opened).toEqual([]);
   });
 
   it('clicking a reminder opens that server’s token page', async () => {
