@@ -13,6 +13,7 @@ export const DEFAULT_SETTINGS: Settings = {
   requestPath: '/data/projects?format=csv',
   clipboardClearSeconds: 0,
   notifyMinutesBefore: [24 * 60, 60, 0],
+  clipboardNoteShown: false,
 };
 
 export async function readServers(store: KeyValueStore): Promise<Record<string, ServerView>> {

@@ -17,6 +17,8 @@ async function main(): Promise<void> {
   watchTokenPage(document, {
     defaultFormat: hello.value.defaultFormat,
     t,
+    // Nothing aborts it here: the page's life bounds the script's. (After an extension update the
+    // orphaned controls stay until reload, and a click says the extension could not be reached.)
     signal: new AbortController().signal,
     actions: {
       tokens: (ids) => send('page.tokens', { ids }),

@@ -19,6 +19,7 @@ export function isSettingsPatch(p: Record<string, unknown>): p is Partial<Settin
     defaultFormat: isSnippetFormat,
     requestPath: isRequestPath,
     clipboardClearSeconds: (v) => typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= 3600,
+    clipboardNoteShown: (v) => typeof v === 'boolean',
     notifyMinutesBefore: (v) =>
       Array.isArray(v) &&
       v.length <= 8 &&

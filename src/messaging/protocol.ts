@@ -51,6 +51,8 @@ export interface Settings {
   clipboardClearSeconds: number;
   /** Minutes before expiry at which to notify; 0 means at expiry. */
   notifyMinutesBefore: number[];
+  /** The note that clipboard history may keep copies has been shown (it is shown once). */
+  clipboardNoteShown: boolean;
 }
 
 export type FailureKind =

@@ -190,7 +190,14 @@ export class PopupController implements PopupActions {
     const { label, hint, clearsInSeconds } = reply.value;
     const clears = clearsInSeconds > 0 ? ` ${this.backend.t('popupClears', String(clearsInSeconds))}` : '';
     this.notify('ok', this.backend.t('popupCopied', label, hint) + clears);
-    this.set({ clipboardHistoryNote: true });
+    this.noteClipboardHistory();
+  }
+
+  /** security.md: warn once, after the first copy, that clipboard history may keep copies. */
+  private noteClipboardHistory(): void {
+    if (this.state.settings?.clipboardNoteShown !== false) return;
+    this.set({ clipboardHistoryNote: true, settings: { ...this.state.settings, clipboardNoteShown: true } });
+    void this.backend.send('settings.set', { clipboardNoteShown: true });
   }
 
   /** One create per server at a time: a double click makes one token. */
@@ -210,7 +217,7 @@ export class PopupController implements PopupActions {
         this.patchSection(serverId, { tokens: [token, ...section.tokens.filter((t) => t.id !== token.id)] });
       if (copy?.ok) {
         this.notify('ok', this.backend.t('popupCreatedCopied', copy.value.label));
-        this.set({ clipboardHistoryNote: true });
+        this.noteClipboardHistory();
       } else
         this.notify(
           copy ? 'error' : 'ok',

@@ -178,6 +178,32 @@ describe('actions', () => {
     expect(c.state.clipboardHistoryNote).toBe(true);
   });
 
+  it('warns once, ever, that clipboard history may keep copies', async () => {
+    const receipt = ok({ format: 'curl' as const, label: 'curl', hint: 'h', clearsInSeconds: 0 });
+    const b = backend({
+      ...basics,
+      'tokens.copy': () => receipt,
+      'settings.set': () => ok(DEFAULT_SETTINGS),
+    });
+    const c = new PopupController(b);
+    await c.load();
+    await c.copy(DEMO.id, 1);
+    await c.copy(DEMO.id, 1);
+    expect(c.state.clipboardHistoryNote).toBe(true);
+    expect(b.sent.filter(([type]) => type === 'settings.set')).toEqual([
+      ['settings.set', { clipboardNoteShown: true }],
+    ]);
+    const later = new PopupController(
+      backend({ ...basics, 'tokens.copy': () => receipt }, null, false, {
+        ...stored,
+        settings: { ...DEFAULT_SETTINGS, clipboardNoteShown: true },
+      }),
+    );
+    await later.load();
+    await later.copy(DEMO.id, 1);
+    expect(later.state.clipboardHistoryNote).toBe(false);
+  });
+
   it('a copy reports what was copied and when the clipboard clears', async () => {
     const c = new PopupController(
       backend({
