@@ -1,18 +1,19 @@
 // Turning a token into text on the clipboard: built in the background from a fresh token, written
 // by the platform clipboard, and optionally cleared later by an alarm.
-import type { CopyReceipt, Reply, ServerView } from '../messaging/protocol';
+import type { CopyReceipt, Reply } from '../messaging/protocol';
+import { failed, ok } from '../result';
 import { buildSnippet } from '../snippets/build';
 import type { SnippetFormat } from '../snippets/formats';
+import type { Server } from '../storage/schema';
+import { readSettings } from '../storage/store';
 import type { AliasToken } from '../xnat/token';
 import type { BackgroundDeps } from './deps';
-import { failed, ok } from './failures';
-import { readSettings } from './store';
 
 export const CLIPBOARD_CLEAR_ALARM = 'clipboard-clear';
 
 export async function copyToken(
   deps: BackgroundDeps,
-  server: ServerView,
+  server: Server,
   token: AliasToken,
   format: SnippetFormat | undefined,
 ): Promise<Reply<CopyReceipt>> {
@@ -23,19 +24,18 @@ export async function copyToken(
     secret: token.secret,
     requestPath: settings.requestPath,
   });
-  if (!built.ok) return failed('snippet', built.error.message);
+  if (!built.ok) return built;
   try {
-    await deps.clipboard.write(built.snippet.text);
+    await deps.clipboard.write(built.value.text);
   } catch {
-    return failed('clipboard', 'The command could not be put on the clipboard.');
+    return failed('clipboard');
   }
   const clearsInSeconds = settings.clipboardClearSeconds;
   // A clear still pending from an earlier copy must not wipe this one when clearing is now off.
   if (clearsInSeconds > 0)
     await deps.alarms.create(CLIPBOARD_CLEAR_ALARM, deps.now() + clearsInSeconds * 1000);
   else await deps.alarms.clear(CLIPBOARD_CLEAR_ALARM);
-  const { format: used, label, hint } = built.snippet;
-  return ok({ format: used, label, hint, clearsInSeconds });
+  return ok({ format: built.value.format, clearsInSeconds });
 }
 
 /** The alarm fired: overwrite blindly (reading the clipboard back would need clipboardRead). */

@@ -1,13 +1,14 @@
 // Creating a token: one request in flight per server, never retried, and a create cut short by a
 // worker restart is finished on the next request instead of issuing a second token.
-import type { CopyReceipt, Reply, ServerView, TokenMeta } from '../messaging/protocol';
+import type { CopyReceipt, Reply } from '../messaging/protocol';
+import { failed, ok } from '../result';
 import type { SnippetFormat } from '../snippets/formats';
+import type { Server, TokenMeta } from '../storage/schema';
+import { readTokens, writeTokens } from '../storage/store';
 import type { AliasToken } from '../xnat/token';
 import { copyToken } from './copy';
 import type { BackgroundDeps } from './deps';
-import { failed, fromXnat, ok } from './failures';
 import { runReminders } from './reminders';
-import { readTokens, writeTokens } from './store';
 import { toMeta } from './tokens';
 import { client } from './xnat-client';
 
@@ -20,7 +21,7 @@ const markerKey = (serverId: string) => `creating:${serverId}`;
 
 export function createToken(
   deps: BackgroundDeps,
-  server: ServerView,
+  server: Server,
   options: { copy?: boolean; format?: SnippetFormat },
 ): Promise<Reply<Created>> {
   const running = inFlight.get(server.id);
@@ -32,12 +33,12 @@ export function createToken(
 
 async function issueOnce(
   deps: BackgroundDeps,
-  server: ServerView,
+  server: Server,
   options: { copy?: boolean; format?: SnippetFormat },
 ): Promise<Reply<Created>> {
   const xnat = client(deps, server);
   const user = await xnat.currentUser();
-  if (!user.ok) return fromXnat(user.failure);
+  if (!user.ok) return user;
   const known = await readTokens(deps.local, server.id);
   let token = await tokenFromInterruptedCreate(deps, server, user.value, known);
   if (!token) {
@@ -45,10 +46,10 @@ async function issueOnce(
     await deps.session.set({ [markerKey(server.id)]: { startedAt: deps.now() + server.clockOffsetMs } });
     const issued = await xnat.issueToken();
     // On failure the marker stays: a time-out may still have issued a token, adopted next time.
-    if (!issued.ok) return fromXnat(issued.failure);
+    if (!issued.ok) return issued;
     if (issued.value.xdatUserId !== user.value) {
       await deps.session.remove([markerKey(server.id)]);
-      return failed('other-user', 'XNAT issued a token for another account; it was not used.');
+      return failed('other-user');
     }
     token = issued.value;
   }
@@ -62,7 +63,7 @@ async function issueOnce(
 
 async function tokenFromInterruptedCreate(
   deps: BackgroundDeps,
-  server: ServerView,
+  server: Server,
   username: string,
   known: TokenMeta[],
 ): Promise<AliasToken | null> {

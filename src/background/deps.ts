@@ -1,12 +1,8 @@
 // Everything the background's handlers need from the outside world, as an interface: the worker
 // passes the real browser (platform-deps.ts); tests pass in-memory fakes and the simulated XNAT.
+import type { Strings } from '../i18n/strings';
+import type { KeyValueStore } from '../storage/store';
 import type { FetchLike } from '../xnat/http';
-
-export interface KeyValueStore {
-  get<T>(key: string): Promise<T | undefined>;
-  set(items: Record<string, unknown>): Promise<void>;
-  remove(keys: string[]): Promise<void>;
-}
 
 export interface HostPermissions {
   /** Is this match pattern (e.g. `https://xnat.example.org/*`) granted? */
@@ -47,8 +43,12 @@ export interface BackgroundDeps {
   /** The toolbar badge: a count (0 clears it) and a tooltip. */
   badge: { set(count: number, tooltip: string): Promise<void> };
   openTab(url: string): Promise<void>;
+  /** Runs the page script in a tab that was open before its host was granted. */
+  injectPageScript(tabId: number): Promise<void>;
   /** The extension's own id and page origin, to tell its pages from web pages. */
   extensionId: string;
   extensionOrigin: string;
+  /** The words of notifications and the badge's tooltip. */
+  t: Strings;
   now(): number;
 }

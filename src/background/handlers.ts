@@ -1,36 +1,41 @@
 // Request name → handler. The Handlers type makes the compiler flag a request without a handler.
-import { isSettingsPatch } from '../messaging/guards';
-import type { Reply, ServerView } from '../messaging/protocol';
+
+import type { Reply } from '../messaging/protocol';
+import { failed, ok } from '../result';
+import type { Server } from '../storage/schema';
+import { isSettingsPatch } from '../storage/schema';
+import { readSettings, writeSettings } from '../storage/store';
 import { createToken } from './create';
 import type { BackgroundDeps } from './deps';
-import { failed, ok } from './failures';
+import { recordIntent } from './intents';
 import { runReminders } from './reminders';
 import type { Handlers } from './router';
 import { addServer, listServers, removeServer, requireServer, serverForPage } from './servers';
-import { readSettings, writeSettings } from './store';
 import { copyTokenById, deleteToken, labelToken, listTokens, tokensForPage } from './tokens';
 
 export function createHandlers(deps: BackgroundDeps): Handlers {
   const withServer = async <T>(
     serverId: string,
-    act: (server: ServerView) => Promise<Reply<T>>,
+    act: (server: Server) => Promise<Reply<T>>,
   ): Promise<Reply<T>> => {
     const server = await requireServer(deps, serverId);
     return server.ok ? act(server.value) : server;
   };
   const onPage = async <T>(
     pageUrl: string,
-    act: (server: ServerView) => Promise<Reply<T>>,
+    act: (server: Server) => Promise<Reply<T>>,
   ): Promise<Reply<T>> => {
     const server = await serverForPage(deps, pageUrl);
-    return server
-      ? act(server)
-      : failed('unknown-server', 'This page is not on an XNAT server the extension may use.');
+    return server ? act(server) : failed('unknown-server');
   };
 
   return {
     'servers.list': async () => ok(await listServers(deps)),
-    'servers.add': ({ url }) => addServer(deps, url),
+    'servers.intend': async ({ url, tabId }) => {
+      await recordIntent(deps, url, tabId);
+      return ok(null);
+    },
+    'servers.add': ({ url, tabId }) => addServer(deps, url, tabId),
     'servers.remove': ({ serverId }) => removeServer(deps, serverId),
     'tokens.list': ({ serverId }) => withServer(serverId, (s) => listTokens(deps, s)),
     'tokens.create': ({ serverId, copy, format }) =>
@@ -42,7 +47,7 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
       withServer(serverId, (s) => labelToken(deps, s, tokenId, label)),
     'settings.get': async () => ok(await readSettings(deps.local)),
     'settings.set': async (patch) => {
-      if (!isSettingsPatch(patch)) return failed('bad-request', 'Those settings are not valid.');
+      if (!isSettingsPatch(patch)) return failed('bad-request');
       const settings = await writeSettings(deps.local, patch);
       // New lead times move the reminder alarm (and may make one due now).
       if (patch.notifyMinutesBefore) await runReminders(deps);

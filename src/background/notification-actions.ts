@@ -1,5 +1,9 @@
 // What a click on a reminder does: open that server's token page, or (Chrome's button) create a
 // replacement token and copy its command in the default format.
+
+import { failureText } from '../i18n/failures';
+import { formatWords } from '../i18n/formats';
+import { tokenPageUrl } from '../xnat/server-identity';
 import { createToken } from './create';
 import type { BackgroundDeps } from './deps';
 import { parseNotificationId } from './reminders';
@@ -8,8 +12,7 @@ import { requireServer } from './servers';
 export async function openTokenPage(deps: BackgroundDeps, notificationId: string): Promise<void> {
   const parsed = parseNotificationId(notificationId);
   const server = parsed && (await requireServer(deps, parsed.serverId));
-  if (server?.ok)
-    await deps.openTab(`${server.value.id}/app/template/XDATScreen_UpdateUser.vm#tab=alias-token-tab`);
+  if (server?.ok) await deps.openTab(tokenPageUrl(server.value));
 }
 
 export async function createReplacement(deps: BackgroundDeps, notificationId: string): Promise<void> {
@@ -17,12 +20,14 @@ export async function createReplacement(deps: BackgroundDeps, notificationId: st
   const server = parsed && (await requireServer(deps, parsed.serverId));
   if (!server?.ok) return;
   const created = await createToken(deps, server.value, { copy: true });
+  const { t } = deps;
+  const copy = created.ok ? created.value.copy : null;
   await deps.notifications.show(notificationId, {
-    title: `${server.value.siteId}: ${created.ok ? 'replacement token created' : 'no replacement token'}`,
-    message: created.ok
-      ? created.value.copy?.ok
-        ? `Its ${created.value.copy.value.label} command is on the clipboard.`
-        : 'It was created, but its command could not be copied; copy it from the popup.'
-      : created.failure.message,
+    title: t(created.ok ? 'notificationReplaced' : 'notificationNotReplaced', server.value.siteId),
+    message: !created.ok
+      ? failureText(created.failure, t)
+      : copy?.ok
+        ? t('notificationReplacementCopied', formatWords(copy.value.format, t).label)
+        : t('notificationReplacementNotCopied'),
   });
 }

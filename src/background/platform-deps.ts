@@ -1,7 +1,8 @@
 // The real browser behind the BackgroundDeps interface.
 import { alarms } from '../platform/alarms';
 import { writeClipboard } from '../platform/clipboard';
-import { contentScripts } from '../platform/content-scripts';
+import { contentScripts, injectPageScript } from '../platform/content-scripts';
+import { t } from '../platform/i18n';
 import { badge, notifications } from '../platform/notifications';
 import { hostPermissions } from '../platform/permissions';
 import { runtime } from '../platform/runtime';
@@ -18,11 +19,15 @@ export function platformDeps(): BackgroundDeps {
     contentScripts,
     clipboard: { write: writeClipboard },
     alarms,
-    notifications: { show: (id, content) => notifications.show(id, content, 'Create replacement') },
+    notifications: {
+      show: (id, content) => notifications.show(id, content, t('notificationCreateReplacement')),
+    },
     badge,
     openTab,
+    injectPageScript,
     extensionId: runtime.id(),
     extensionOrigin: runtime.origin(),
+    t,
     now: () => Date.now(),
   };
 }

@@ -3,13 +3,20 @@
 // server and sent as notifications. Nothing polls: no reminder due, no request.
 import { countdownText } from '../expiry/countdown';
 import { dueReminder, inBadgeWindow, nextReminderAt } from '../expiry/reminders';
-import type { ServerView, TokenMeta } from '../messaging/protocol';
+import type { Server, TokenMeta } from '../storage/schema';
+import {
+  readSentReminders,
+  readServers,
+  readSettings,
+  readTokens,
+  writeSentReminders,
+  writeTokens,
+} from '../storage/store';
+import { shortAlias, tokenName } from '../xnat/names';
 import type { BackgroundDeps } from './deps';
-import { readServers, readSettings, readTokens, remindersKey, writeTokens } from './store';
 import { client } from './xnat-client';
 
 export const REMINDER_ALARM = 'expiry-reminders';
-type SentByAlias = Record<string, number[]>;
 
 export function notificationId(serverId: string, alias: string): string {
   return `xtt|${serverId}|${alias}`;
@@ -32,7 +39,7 @@ export async function runReminders(
   for (const server of Object.values(await readServers(deps.local))) {
     const serverNow = deps.now() + server.clockOffsetMs;
     let tokens = await readTokens(deps.local, server.id);
-    const sent = (await deps.local.get<SentByAlias>(remindersKey(server.id))) ?? {};
+    const sent = await readSentReminders(deps.local, server.id);
     const due = tokens
       .map((token) => ({
         token,
@@ -54,13 +61,13 @@ export async function runReminders(
     // Seen before expiry: from now on its reminders are news. Gone: forget it, so the record stays small.
     for (const alias of present) sent[alias] ??= [];
     for (const alias of Object.keys(sent)) if (!present.has(alias)) delete sent[alias];
-    await deps.local.set({ [remindersKey(server.id)]: sent });
+    await writeSentReminders(deps.local, server.id, sent);
   }
   await scheduleReminders(deps);
 }
 
 /** One `show`: a token the user already deleted (or XNAT swept) gets no reminder. */
-async function recheck(deps: BackgroundDeps, server: ServerView, cached: TokenMeta[]): Promise<TokenMeta[]> {
+async function recheck(deps: BackgroundDeps, server: Server, cached: TokenMeta[]): Promise<TokenMeta[]> {
   const listed = await client(deps, server).listTokens();
   // Unreachable or logged out: the cached list is the best knowledge; a late warning beats none.
   if (!listed.ok) return cached;
@@ -72,14 +79,16 @@ async function recheck(deps: BackgroundDeps, server: ServerView, cached: TokenMe
 
 async function notify(
   deps: BackgroundDeps,
-  server: ServerView,
+  server: Server,
   token: TokenMeta,
   serverNow: number,
 ): Promise<void> {
-  const label = token.label ? ` (${token.label})` : '';
+  const { t } = deps;
   await deps.notifications.show(notificationId(server.id, token.alias), {
-    title: `${server.siteId}: token ${countdownText(token.expiry, serverNow)}`,
-    message: `Alias ${token.alias.slice(0, 8)}…${token.alias.slice(-4)}${label}. Click to open the token page.`,
+    title: t('notificationTitle', server.siteId, countdownText(token.expiry, serverNow, t)),
+    message: token.label
+      ? t('notificationMessageLabelled', shortAlias(token.alias), token.label)
+      : t('notificationMessage', shortAlias(token.alias)),
   });
 }
 
@@ -90,7 +99,7 @@ export async function scheduleReminders(deps: BackgroundDeps): Promise<void> {
   const soon: string[] = [];
   for (const server of Object.values(await readServers(deps.local))) {
     const serverNow = deps.now() + server.clockOffsetMs;
-    const sent = (await deps.local.get<SentByAlias>(remindersKey(server.id))) ?? {};
+    const sent = await readSentReminders(deps.local, server.id);
     for (const token of await readTokens(deps.local, server.id)) {
       const at = nextReminderAt(token.expiry, leads, sent[token.alias] ?? []);
       // Alarms run on this computer's clock; reminders are due in the server's.
@@ -98,7 +107,12 @@ export async function scheduleReminders(deps: BackgroundDeps): Promise<void> {
         earliestLocal = Math.min(earliestLocal ?? Number.POSITIVE_INFINITY, at - server.clockOffsetMs);
       if (inBadgeWindow(token.expiry, leads, serverNow)) {
         soon.push(
-          `${server.siteId}: ${token.label ?? token.alias.slice(0, 8)} ${countdownText(token.expiry, serverNow)}`,
+          deps.t(
+            'badgeLine',
+            server.siteId,
+            tokenName(token),
+            countdownText(token.expiry, serverNow, deps.t),
+          ),
         );
       }
     }

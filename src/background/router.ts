@@ -2,8 +2,8 @@
 // Extension pages may do anything; a content script may only ask about its own page's server.
 import { PAGE_REQUESTS, readEnvelope } from '../messaging/guards';
 import type { PageRequests, PrivilegedRequests, Reply, RequestOf, ResponseOf } from '../messaging/protocol';
+import { failed } from '../result';
 import type { BackgroundDeps } from './deps';
-import { failed } from './failures';
 
 export interface Sender {
   id?: string;
@@ -25,27 +25,26 @@ export type Handlers = PrivilegedHandlers & PageHandlers;
 export function createRouter(deps: BackgroundDeps, handlers: Handlers) {
   return async (message: unknown, sender: Sender): Promise<Reply<unknown>> => {
     const envelope = readEnvelope(message);
-    if (!envelope) return failed('bad-request', 'The request was not understood.');
-    if (sender.id !== deps.extensionId) return failed('not-allowed', 'Only this extension may ask.');
+    if (!envelope) return failed('bad-request');
+    if (sender.id !== deps.extensionId) return failed('not-allowed');
     try {
       if (PAGE_REQUESTS.has(envelope.type)) {
         const pageUrl = topFrameWebPage(sender);
-        if (!pageUrl) return failed('not-allowed', 'Only the page itself may ask about its server.');
+        if (!pageUrl) return failed('not-allowed');
         const handle = handlers[envelope.type as keyof PageHandlers] as (
           p: unknown,
           u: string,
         ) => Promise<Reply<unknown>>;
         return await handle(envelope.payload, pageUrl);
       }
-      if (!isExtensionPage(deps, sender))
-        return failed('not-allowed', 'Only the extension’s own pages may do this.');
+      if (!isExtensionPage(deps, sender)) return failed('not-allowed');
       const handle = handlers[envelope.type as keyof PrivilegedHandlers] as (
         p: unknown,
       ) => Promise<Reply<unknown>>;
       return await handle(envelope.payload);
     } catch {
       // Whatever went wrong, the reply carries no detail that could hold a secret.
-      return failed('internal', 'Something went wrong in the extension. Try again.');
+      return failed('internal');
     }
   };
 }

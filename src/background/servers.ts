@@ -1,41 +1,49 @@
-// Known XNAT servers: added after the user grants a host, forgotten when the grant goes, and
-// reconciled with the grants and content-script registrations whenever the worker starts.
-import type { Reply, ServerView } from '../messaging/protocol';
+// Known XNAT servers: added by a user's action once their host is granted, listed with the grant
+// re-checked, and removed with the grant given back when no other server on that host needs it.
+import type { Reply } from '../messaging/protocol';
+import { failed, ok } from '../result';
+import type { Server } from '../storage/schema';
+import { forgetServer, readServers, writeServer } from '../storage/store';
 import { detectServer } from '../xnat/detect';
 import { clockOffsetMs } from '../xnat/server-clock';
-import { hostPattern, serverId } from '../xnat/server-ref';
+import { hostPattern, serverForUrl, serverId } from '../xnat/server-identity';
 import type { BackgroundDeps } from './deps';
-import { failed, fromXnat, ok } from './failures';
+import { ensureContentScript, onPermissionsRemoved } from './grants';
 import { scheduleReminders } from './reminders';
-import { forgetServer, readServers, writeServer } from './store';
 
-/** Only patterns for one exact host get a content script; a grant of "all sites" does not. */
-export function isSingleHostPattern(pattern: string): boolean {
-  return /^https?:\/\/[^*/]+\/\*$/.test(pattern);
+// The popup and the grant listener may both add the same server at once; one detection serves both.
+const adding = new Map<string, Promise<Reply<Server>>>();
+
+export function addServer(deps: BackgroundDeps, url: string, tabId?: number): Promise<Reply<Server>> {
+  const running = adding.get(url);
+  if (running) return running;
+  const started = detectAndRemember(deps, url, tabId).finally(() => adding.delete(url));
+  adding.set(url, started);
+  return started;
 }
 
-export async function addServer(deps: BackgroundDeps, url: string): Promise<Reply<ServerView>> {
+async function detectAndRemember(deps: BackgroundDeps, url: string, tabId?: number): Promise<Reply<Server>> {
   const pattern = hostPattern(url);
-  if (!pattern) return failed('bad-request', 'Only http and https addresses can be XNAT servers.');
-  if (!(await deps.permissions.contains(pattern))) {
-    return failed('no-permission', 'The extension has not been granted access to this site.');
-  }
+  if (!pattern) return failed('bad-url');
+  if (!(await deps.permissions.contains(pattern))) return failed('no-permission');
   const started = deps.now();
   const detected = await detectServer(deps.fetch, url, { timeoutMs: deps.xnatTimeoutMs });
-  if (!detected.ok) return fromXnat(detected.failure);
+  if (!detected.ok) return detected;
   const { origin, contextPath, siteId, version } = detected.value;
-  const view: ServerView = {
+  const server: Server = {
     id: serverId({ origin, contextPath }),
     origin,
     contextPath,
     siteId,
     version,
     clockOffsetMs:
-      detected.serverDateMs === null ? 0 : clockOffsetMs(detected.serverDateMs, started, deps.now()),
+      detected.serverDateMs == null ? 0 : clockOffsetMs(detected.serverDateMs, started, deps.now()),
   };
-  await writeServer(deps.local, view);
+  await writeServer(deps.local, server);
   await ensureContentScript(deps, pattern);
-  return ok(view);
+  // The page is already open: decorate it now rather than on its next load.
+  if (tabId !== undefined) await deps.injectPageScript(tabId).catch(() => undefined);
+  return ok(server);
 }
 
 /**
@@ -43,8 +51,8 @@ export async function addServer(deps: BackgroundDeps, url: string): Promise<Repl
  * user withholds site access in chrome://extensions (seen in Chromium 156), so the grant is
  * checked again whenever the list is shown.
  */
-export async function listServers(deps: BackgroundDeps): Promise<ServerView[]> {
-  const granted: ServerView[] = [];
+export async function listServers(deps: BackgroundDeps): Promise<Server[]> {
+  const granted: Server[] = [];
   const revoked = new Set<string>();
   for (const server of Object.values(await readServers(deps.local))) {
     const pattern = hostPattern(server.origin);
@@ -59,7 +67,7 @@ export async function listServers(deps: BackgroundDeps): Promise<ServerView[]> {
 export async function removeServer(deps: BackgroundDeps, id: string): Promise<Reply<null>> {
   const servers = await readServers(deps.local);
   const server = servers[id];
-  if (!server) return failed('unknown-server', 'This XNAT server is not known to the extension.');
+  if (!server) return failed('unknown-server');
   await forgetServer(deps.local, id);
   const pattern = hostPattern(server.origin);
   const othersOnHost = Object.values(servers).some((s) => s.id !== id && hostPattern(s.origin) === pattern);
@@ -71,69 +79,17 @@ export async function removeServer(deps: BackgroundDeps, id: string): Promise<Re
   return ok(null);
 }
 
-/** permissions.onRemoved, from our own pages or the browser's UI: purge whatever the grant covered. */
-export async function onPermissionsRemoved(deps: BackgroundDeps, patterns: string[]): Promise<void> {
-  const removed = new Set(patterns);
-  for (const server of Object.values(await readServers(deps.local))) {
-    const pattern = hostPattern(server.origin);
-    if (pattern && removed.has(pattern)) await forgetServer(deps.local, server.id);
-  }
-  for (const pattern of patterns)
-    if (isSingleHostPattern(pattern)) await deps.contentScripts.unregister(pattern);
-  await scheduleReminders(deps);
-}
-
-/** permissions.onAdded: let the page script run there, so an XNAT page can introduce itself. */
-export async function onPermissionsAdded(deps: BackgroundDeps, patterns: string[]): Promise<void> {
-  for (const pattern of patterns) if (isSingleHostPattern(pattern)) await ensureContentScript(deps, pattern);
-}
-
-/** At start-up: grants may have changed while the worker was gone (browser UI, sync, restart). */
-export async function reconcile(deps: BackgroundDeps): Promise<void> {
-  const wanted = new Set<string>();
-  for (const server of Object.values(await readServers(deps.local))) {
-    const pattern = hostPattern(server.origin);
-    if (pattern && (await deps.permissions.contains(pattern))) wanted.add(pattern);
-    else await forgetServer(deps.local, server.id);
-  }
-  const registered = await deps.contentScripts.registered();
-  for (const pattern of registered) {
-    if (!wanted.has(pattern) && !(await deps.permissions.contains(pattern)))
-      await deps.contentScripts.unregister(pattern);
-  }
-  for (const pattern of wanted)
-    if (!registered.includes(pattern)) await deps.contentScripts.register(pattern);
-}
-
-async function ensureContentScript(deps: BackgroundDeps, pattern: string): Promise<void> {
-  if (!(await deps.contentScripts.registered()).includes(pattern))
-    await deps.contentScripts.register(pattern);
-}
-
-/** The granted server a page belongs to: the longest base URL the page's URL lies under. */
-export async function serverForPage(deps: BackgroundDeps, pageUrl: string): Promise<ServerView | null> {
-  const candidates = Object.values(await readServers(deps.local)).filter(
-    (s) =>
-      pageUrl === s.id ||
-      pageUrl.startsWith(`${s.id}/`) ||
-      pageUrl.startsWith(`${s.id}?`) ||
-      pageUrl.startsWith(`${s.id}#`),
-  );
-  const server = candidates.sort((a, b) => b.id.length - a.id.length)[0];
-  if (!server) return null;
-  const pattern = hostPattern(server.origin);
+/** The known server a page belongs to, if its host is still granted. */
+export async function serverForPage(deps: BackgroundDeps, pageUrl: string): Promise<Server | null> {
+  const server = serverForUrl(pageUrl, Object.values(await readServers(deps.local)));
+  const pattern = server && hostPattern(server.origin);
   return pattern && (await deps.permissions.contains(pattern)) ? server : null;
 }
 
-export async function requireServer(deps: BackgroundDeps, id: string): Promise<Reply<ServerView>> {
+export async function requireServer(deps: BackgroundDeps, id: string): Promise<Reply<Server>> {
   const server = (await readServers(deps.local))[id];
-  if (!server) return failed('unknown-server', 'This XNAT server is not known to the extension.');
+  if (!server) return failed('unknown-server');
   const pattern = hostPattern(server.origin);
-  if (!pattern || !(await deps.permissions.contains(pattern))) {
-    return failed(
-      'no-permission',
-      'Access to this XNAT server has been withdrawn. Grant it again to continue.',
-    );
-  }
+  if (!pattern || !(await deps.permissions.contains(pattern))) return failed('no-permission');
   return ok(server);
 }

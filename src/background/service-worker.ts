@@ -1,17 +1,17 @@
 // Service worker entry. Listeners are registered synchronously at the top level, so a worker that
-// was stopped and is woken by an event gets that event (design.md, principle 4). Nothing that
-// matters lives only in memory.
+// was stopped and is woken by an event gets that event. Nothing that matters lives only in memory.
 import { alarms } from '../platform/alarms';
 import { notifications } from '../platform/notifications';
 import { hostPermissions } from '../platform/permissions';
 import { runtime } from '../platform/runtime';
 import { CLIPBOARD_CLEAR_ALARM, clearClipboard } from './copy';
+import { onPermissionsRemoved, reconcile } from './grants';
 import { createHandlers } from './handlers';
+import { onPermissionsAdded } from './intents';
 import { createReplacement, openTokenPage } from './notification-actions';
 import { platformDeps } from './platform-deps';
 import { REMINDER_ALARM, runReminders } from './reminders';
 import { createRouter } from './router';
-import { onPermissionsAdded, onPermissionsRemoved, reconcile } from './servers';
 
 const deps = platformDeps();
 const route = createRouter(deps, createHandlers(deps));

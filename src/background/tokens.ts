@@ -1,14 +1,15 @@
 // Token handlers: list (cached and fresh), create, delete, copy and label, one server at a time.
 // Every XNAT call uses the browser's session; nothing here runs on a timer.
-import type { CopyReceipt, Reply, ServerView, TokenListing, TokenMeta } from '../messaging/protocol';
+import type { CopyReceipt, Reply, TokenListing } from '../messaging/protocol';
+import { failed, ok } from '../result';
 import type { SnippetFormat } from '../snippets/formats';
+import type { Server, TokenMeta } from '../storage/schema';
+import { readTokens, writeServer, writeTokens } from '../storage/store';
 import { clockOffsetMs } from '../xnat/server-clock';
 import type { AliasToken } from '../xnat/token';
 import { copyToken } from './copy';
 import type { BackgroundDeps } from './deps';
-import { failed, fromXnat, ok } from './failures';
 import { runReminders, scheduleReminders } from './reminders';
-import { readTokens, writeServer, writeTokens } from './store';
 import { client } from './xnat-client';
 
 export function toMeta(token: AliasToken, known: TokenMeta | undefined, createdHere = false): TokenMeta {
@@ -24,25 +25,25 @@ export function toMeta(token: AliasToken, known: TokenMeta | undefined, createdH
   return meta;
 }
 
-export async function cachedTokens(deps: BackgroundDeps, server: ServerView): Promise<TokenListing> {
+export async function cachedTokens(deps: BackgroundDeps, server: Server): Promise<TokenListing> {
   return { server, tokens: await readTokens(deps.local, server.id), refused: 0, cached: true };
 }
 
 /** One `show` request; the secrets it brings are used (for a copy) and dropped, never stored. */
 async function freshTokens(
   deps: BackgroundDeps,
-  server: ServerView,
+  server: Server,
 ): Promise<Reply<{ listing: TokenListing; secrets: AliasToken[] }>> {
   const started = deps.now();
   const listed = await client(deps, server).listTokens();
-  if (!listed.ok) return fromXnat(listed.failure);
+  if (!listed.ok) return listed;
   const known = new Map((await readTokens(deps.local, server.id)).map((t) => [t.id, t]));
   const tokens = listed.value.tokens
     .filter((t) => t.enabled)
     .map((t) => toMeta(t, known.get(t.id)?.alias === t.alias ? known.get(t.id) : undefined))
     .sort((a, b) => b.created - a.created);
   await writeTokens(deps.local, server.id, tokens);
-  const updated = await refreshClock(deps, server, listed.serverDateMs, started);
+  const updated = await refreshClock(deps, server, listed.serverDateMs ?? null, started);
   // The list was just read, so due reminders need no second request.
   await runReminders(deps, new Set([server.id]));
   return ok({
@@ -53,7 +54,7 @@ async function freshTokens(
 
 async function refreshClock(
   deps: BackgroundDeps,
-  server: ServerView,
+  server: Server,
   serverDateMs: number | null,
   started: number,
 ) {
@@ -65,7 +66,7 @@ async function refreshClock(
   return updated;
 }
 
-export async function listTokens(deps: BackgroundDeps, server: ServerView): Promise<Reply<TokenListing>> {
+export async function listTokens(deps: BackgroundDeps, server: Server): Promise<Reply<TokenListing>> {
   const fresh = await freshTokens(deps, server);
   return fresh.ok ? ok(fresh.value.listing) : fresh;
 }
@@ -73,7 +74,7 @@ export async function listTokens(deps: BackgroundDeps, server: ServerView): Prom
 /** For the page: its rows' ids are usually known already, so the cache answers without a request. */
 export async function tokensForPage(
   deps: BackgroundDeps,
-  server: ServerView,
+  server: Server,
   ids: number[],
 ): Promise<Reply<TokenListing>> {
   const cached = await cachedTokens(deps, server);
@@ -83,26 +84,25 @@ export async function tokensForPage(
 
 export async function copyTokenById(
   deps: BackgroundDeps,
-  server: ServerView,
+  server: Server,
   tokenId: number,
   format?: SnippetFormat,
 ): Promise<Reply<CopyReceipt>> {
   const fresh = await freshTokens(deps, server);
   if (!fresh.ok) return fresh;
   const token = fresh.value.secrets.find((t) => t.id === tokenId);
-  if (!token)
-    return failed('unknown-token', 'XNAT no longer has this token; it may have expired or been deleted.');
+  if (!token) return failed('unknown-token');
   return copyToken(deps, server, token, format);
 }
 
 export async function deleteToken(
   deps: BackgroundDeps,
-  server: ServerView,
+  server: Server,
   tokenId: number,
 ): Promise<Reply<null>> {
   const result = await client(deps, server).invalidateToken(tokenId);
   // Already gone (swept, or deleted elsewhere) is what the user wanted.
-  if (!result.ok && result.failure.kind !== 'not-found') return fromXnat(result.failure);
+  if (!result.ok && result.failure.kind !== 'not-found') return result;
   const tokens = await readTokens(deps.local, server.id);
   await writeTokens(
     deps.local,
@@ -115,13 +115,13 @@ export async function deleteToken(
 
 export async function labelToken(
   deps: BackgroundDeps,
-  server: ServerView,
+  server: Server,
   tokenId: number,
   label: string,
 ): Promise<Reply<null>> {
   const tokens = await readTokens(deps.local, server.id);
   const token = tokens.find((t) => t.id === tokenId);
-  if (!token) return failed('unknown-token', 'This token is not known; refresh the list first.');
+  if (!token) return failed('unknown-token');
   const trimmed = label.trim();
   if (trimmed) token.label = trimmed;
   else delete token.label;

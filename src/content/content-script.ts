@@ -3,8 +3,9 @@
 import { createSend } from '../messaging/send';
 import { t } from '../platform/i18n';
 import { runtime } from '../platform/runtime';
+import { isTokenPageUrl } from '../xnat/server-identity';
 import { watchTokenPage } from './decorate';
-import { isTokenPage, looksLikeXnat } from './page';
+import { looksLikeXnat } from './page';
 
 async function main(): Promise<void> {
   // Injected by the popup right after a grant and registered for later loads: run once per page.
@@ -13,7 +14,7 @@ async function main(): Promise<void> {
   world.xnatTokenToolsLoaded = true;
   const send = createSend(runtime.sendMessage);
   const hello = await send('page.hello', {});
-  if (!hello.ok || !hello.value || !isTokenPage(location.href)) return;
+  if (!hello.ok || !hello.value || !isTokenPageUrl(location.href)) return;
   watchTokenPage(document, {
     defaultFormat: hello.value.defaultFormat,
     t,

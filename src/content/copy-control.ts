@@ -1,8 +1,11 @@
 // "Copy as curl" on a token row: one click copies the default format, the ▾ menu offers the rest.
 // The page script never sees a secret: it sends the token id, the background writes the clipboard.
+
+import { failureText } from '../i18n/failures';
+import { formatWords } from '../i18n/formats';
+import type { Strings } from '../i18n/strings';
 import type { CopyReceipt, Reply } from '../messaging/protocol';
-import type { Strings } from '../platform/i18n';
-import { FORMAT_INFO, SNIPPET_FORMATS, type SnippetFormat } from '../snippets/formats';
+import { SNIPPET_FORMATS, type SnippetFormat } from '../snippets/formats';
 import { createHost, element } from './shadow-ui';
 import { COPY_CSS } from './styles';
 
@@ -20,11 +23,12 @@ export function createCopyControl(
 ): HTMLElement {
   const { host, root } = createHost(doc, 'copy', COPY_CSS);
   const group = element(doc, 'span', { class: 'group' });
+  const words = formatWords(defaultFormat, t);
   const main = element(
     doc,
     'button',
-    { type: 'button', class: 'main', title: FORMAT_INFO[defaultFormat].hint },
-    t('pageCopyAs', FORMAT_INFO[defaultFormat].short),
+    { type: 'button', class: 'main', title: words.hint },
+    t('pageCopyAs', words.short),
   );
   const more = element(
     doc,
@@ -56,13 +60,14 @@ export function createCopyControl(
     // Built on first use: a table of a thousand rows should not carry nine thousand menu items.
     if (open && !menu.firstChild) {
       for (const format of SNIPPET_FORMATS) {
+        const { label, hint } = formatWords(format, t);
         const item = element(
           doc,
           'button',
           { type: 'button', role: 'menuitem', 'data-format': format },
-          FORMAT_INFO[format].label,
+          label,
         );
-        item.append(element(doc, 'small', {}, FORMAT_INFO[format].hint));
+        item.append(element(doc, 'small', {}, hint));
         menu.append(item);
       }
     }
@@ -76,8 +81,10 @@ export function createCopyControl(
     const reply = await copy(tokenId, format);
     main.disabled = false;
     if (signal.aborted) return;
-    if (reply.ok) showStatus(t('popupCopied', reply.value.label, reply.value.hint), false);
-    else showStatus(reply.failure.message, true);
+    if (reply.ok) {
+      const { label, hint } = formatWords(reply.value.format, t);
+      showStatus(t('popupCopied', label, hint), false);
+    } else showStatus(failureText(reply.failure, t), true);
   };
 
   main.addEventListener('click', () => void run(), { signal });

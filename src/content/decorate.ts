@@ -2,8 +2,8 @@
 // whole table. XNAT empties and rebuilds the table after every create and delete, so the page is
 // watched and each new table decorated; everything hangs off an AbortSignal and leaves no trace.
 import { countdownText, exactDate, nextTickMs, timeLeftText, urgency } from '../expiry/countdown';
+import type { Strings } from '../i18n/strings';
 import type { Reply, TokenListing } from '../messaging/protocol';
-import type { Strings } from '../platform/i18n';
 import type { SnippetFormat } from '../snippets/formats';
 import { readSessionExpirationCookie } from '../xnat/session-cookie';
 import { type CopyAction, createCopyControl } from './copy-control';
@@ -81,7 +81,7 @@ export function decorateTable(table: HTMLTableElement, options: PageOptions): vo
     if (!known || signal.aborted) return;
     const serverNow = now() + known.offset;
     for (const { label, expiry } of live) {
-      label.textContent = countdownText(expiry, serverNow);
+      label.textContent = countdownText(expiry, serverNow, t);
       label.dataset.urgency = urgency(expiry, serverNow);
     }
     const sessionEnd = session?.update(serverNow);
@@ -95,7 +95,7 @@ export function decorateTable(table: HTMLTableElement, options: PageOptions): vo
     const expiry = known?.expiries.get(id);
     if (expiry === undefined || !known) return;
     // The tooltip shows the estimate in this computer's clock and zone.
-    label.title = t('pageEstimatedExpiry', exactDate(expiry - known.offset));
+    label.title = t('pageEstimatedExpiry', exactDate(expiry - known.offset, t.locale));
     live.push({ label, expiry });
   };
 
@@ -156,7 +156,7 @@ function sessionNotice(doc: Document, table: HTMLTableElement, t: Strings) {
       return null;
     }
     host.hidden = false;
-    text.textContent = t('pageSessionEnds', timeLeftText(session.endsAtMs - serverNow));
+    text.textContent = t('pageSessionEnds', timeLeftText(session.endsAtMs - serverNow, t));
     text.dataset.urgency = session.endsAtMs - serverNow <= 2 * 60_000 ? 'urgent' : 'ok';
     return session.endsAtMs;
   };

@@ -1,11 +1,9 @@
-// Everything the extension knows about XNAT's Manage Alias Tokens page: URLs and selectors.
-// Checked against XNAT 1.8.11 (xnat-web scripts/xnat/app/aliasTokens.js, userProfile.js;
-// ../shared/xnat-facts.md §3) and the simulated XNAT in test/xnat-server/, at
+// Everything the extension knows about XNAT's Manage Alias Tokens page: its selectors (its URLs are
+// in src/xnat/server-identity.ts). Checked against XNAT 1.8.11 (xnat-web
+// scripts/xnat/app/aliasTokens.js, userProfile.js) and the simulated XNAT in test/xnat-server/, at
 //   {base}/app/template/XDATScreen_UpdateUser.vm#tab=alias-token-tab   (profile, current)
 //   {base}/app/template/XDATScreen_aliasTokens.vm                      (legacy, still routed)
 // Pure DOM reading: no browser API, no decoration.
-
-const TOKEN_PAGES = /\/app\/template\/(XDATScreen_UpdateUser|XDATScreen_aliasTokens)\.vm$/;
 
 export const SELECTORS = {
   container: 'div#alias-token-table-container',
@@ -15,14 +13,6 @@ export const SELECTORS = {
   viewButton: 'button.view-alias-token',
   createButton: 'button#create-alias-token',
 } as const;
-
-export function isTokenPage(url: string): boolean {
-  try {
-    return TOKEN_PAGES.test(new URL(url).pathname);
-  } catch {
-    return false;
-  }
-}
 
 /**
  * XNAT pages set `serverRoot` and `csrfToken` in an inline script; the profile link is on every page.

@@ -1,5 +1,6 @@
 // Pure: what a countdown says and how urgent it looks. Times are in the server's clock; XNAT's
 // expiry is an estimate (its sweep runs hourly), so "expired" always says so.
+import type { Strings } from '../i18n/strings';
 
 const SECOND = 1000;
 const MINUTE = 60 * SECOND;
@@ -9,25 +10,26 @@ const DAY = 24 * HOUR;
 export type Urgency = 'ok' | 'soon' | 'urgent' | 'expired';
 
 /** "1 d 3 h", "5 h 12 min", "42 min", "35 s": the largest two units that matter. */
-export function timeLeftText(remainingMs: number): string {
+export function timeLeftText(remainingMs: number, t: Strings): string {
   const ms = Math.max(0, remainingMs);
+  const n = (value: number) => String(value);
   if (ms >= DAY) {
     const days = Math.floor(ms / DAY);
     const hours = Math.floor((ms % DAY) / HOUR);
-    return hours ? `${days} d ${hours} h` : `${days} d`;
+    return hours ? t('durationDaysHours', n(days), n(hours)) : t('durationDays', n(days));
   }
   if (ms >= HOUR) {
     const hours = Math.floor(ms / HOUR);
     const minutes = Math.floor((ms % HOUR) / MINUTE);
-    return minutes ? `${hours} h ${minutes} min` : `${hours} h`;
+    return minutes ? t('durationHoursMinutes', n(hours), n(minutes)) : t('durationHours', n(hours));
   }
-  if (ms >= MINUTE) return `${Math.floor(ms / MINUTE)} min`;
-  return `${Math.max(1, Math.floor(ms / SECOND))} s`;
+  if (ms >= MINUTE) return t('durationMinutes', n(Math.floor(ms / MINUTE)));
+  return t('durationSeconds', n(Math.max(1, Math.floor(ms / SECOND))));
 }
 
-export function countdownText(expiryMs: number, nowMs: number): string {
+export function countdownText(expiryMs: number, nowMs: number, t: Strings): string {
   const remaining = expiryMs - nowMs;
-  return remaining > 0 ? `expires in ${timeLeftText(remaining)}` : 'expired (estimate)';
+  return remaining > 0 ? t('countdownExpiresIn', timeLeftText(remaining, t)) : t('countdownExpired');
 }
 
 export function urgency(expiryMs: number, nowMs: number): Urgency {

@@ -1,7 +1,7 @@
 // Run-time shape checks for every request: what arrives over runtime messaging is untrusted input.
 import { isSnippetFormat } from '../snippets/build';
-import { isRequestPath } from '../snippets/input';
-import type { Requests, RequestType, Settings } from './protocol';
+import { isSettingsPatch } from '../storage/schema';
+import type { Requests, RequestType } from './protocol';
 
 type Guard = (payload: Record<string, unknown>) => boolean;
 
@@ -10,27 +10,20 @@ const isObject = (value: unknown): value is Record<string, unknown> =>
 const onlyKeys = (p: Record<string, unknown>, allowed: string[]) =>
   Object.keys(p).every((k) => allowed.includes(k));
 const isId = (value: unknown) => typeof value === 'string' && value.length > 0 && value.length <= 2048;
-const isTokenId = (value: unknown) => typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
+// Token ids and tab ids: whole numbers from 0.
+const isCount = (value: unknown) => typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
 const optionalFormat = (value: unknown) => value === undefined || isSnippetFormat(value);
 const empty: Guard = (p) => onlyKeys(p, []);
-
-export function isSettingsPatch(p: Record<string, unknown>): p is Partial<Settings> {
-  const checks: Record<keyof Settings, (v: unknown) => boolean> = {
-    defaultFormat: isSnippetFormat,
-    requestPath: isRequestPath,
-    clipboardClearSeconds: (v) => typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= 3600,
-    clipboardNoteShown: (v) => typeof v === 'boolean',
-    notifyMinutesBefore: (v) =>
-      Array.isArray(v) &&
-      v.length <= 8 &&
-      v.every((m) => typeof m === 'number' && Number.isInteger(m) && m >= 0 && m <= 60 * 24 * 60),
-  };
-  return Object.entries(p).every(([key, value]) => key in checks && checks[key as keyof Settings](value));
-}
+const isServerRequest: Guard = (p) =>
+  onlyKeys(p, ['url', 'tabId']) &&
+  typeof p.url === 'string' &&
+  p.url.length <= 2048 &&
+  (p.tabId === undefined || isCount(p.tabId));
 
 const GUARDS: Record<RequestType, Guard> = {
   'servers.list': empty,
-  'servers.add': (p) => onlyKeys(p, ['url']) && typeof p.url === 'string' && p.url.length <= 2048,
+  'servers.intend': isServerRequest,
+  'servers.add': isServerRequest,
   'servers.remove': (p) => onlyKeys(p, ['serverId']) && isId(p.serverId),
   'tokens.list': (p) => onlyKeys(p, ['serverId']) && isId(p.serverId),
   'tokens.create': (p) =>
@@ -38,24 +31,24 @@ const GUARDS: Record<RequestType, Guard> = {
     isId(p.serverId) &&
     (p.copy === undefined || typeof p.copy === 'boolean') &&
     optionalFormat(p.format),
-  'tokens.delete': (p) => onlyKeys(p, ['serverId', 'tokenId']) && isId(p.serverId) && isTokenId(p.tokenId),
+  'tokens.delete': (p) => onlyKeys(p, ['serverId', 'tokenId']) && isId(p.serverId) && isCount(p.tokenId),
   'tokens.copy': (p) =>
     onlyKeys(p, ['serverId', 'tokenId', 'format']) &&
     isId(p.serverId) &&
-    isTokenId(p.tokenId) &&
+    isCount(p.tokenId) &&
     optionalFormat(p.format),
   'tokens.label': (p) =>
     onlyKeys(p, ['serverId', 'tokenId', 'label']) &&
     isId(p.serverId) &&
-    isTokenId(p.tokenId) &&
+    isCount(p.tokenId) &&
     typeof p.label === 'string' &&
     p.label.length <= 80,
   'settings.get': empty,
   'settings.set': isSettingsPatch,
   'page.hello': empty,
   'page.tokens': (p) =>
-    onlyKeys(p, ['ids']) && Array.isArray(p.ids) && p.ids.length <= 10_000 && p.ids.every(isTokenId),
-  'page.copy': (p) => onlyKeys(p, ['tokenId', 'format']) && isTokenId(p.tokenId) && optionalFormat(p.format),
+    onlyKeys(p, ['ids']) && Array.isArray(p.ids) && p.ids.length <= 10_000 && p.ids.every(isCount),
+  'page.copy': (p) => onlyKeys(p, ['tokenId', 'format']) && isCount(p.tokenId) && optionalFormat(p.format),
 };
 
 export const PAGE_REQUESTS: ReadonlySet<RequestType> = new Set(['page.hello', 'page.tokens', 'page.copy']);

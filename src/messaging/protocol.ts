@@ -1,34 +1,13 @@
-// The one protocol between popup, options, content script and background: a map from request
-// name to its payload and reply (design.md, principle 2). Replies carry failures as values.
+// The one protocol between the extension's views (popup, settings), the page script and the
+// background: a map from request name to its payload and reply. Replies carry failures as values.
+import type { Result } from '../result';
 import type { SnippetFormat } from '../snippets/formats';
-import type { XnatFailureKind } from '../xnat/failure';
+import type { Server, Settings, TokenMeta } from '../storage/schema';
 
-export interface ServerView {
-  /** The server's base URL; the key for everything stored about it. */
-  id: string;
-  origin: string;
-  contextPath: string;
-  siteId: string;
-  version: string;
-  /** Server clock minus this computer's clock, from the last response's `Date` header. */
-  clockOffsetMs: number;
-}
-
-/** What is remembered about a token: never its secret (security.md). */
-export interface TokenMeta {
-  id: number;
-  alias: string;
-  created: number;
-  /** XNAT's estimated expiry, in the server's clock. */
-  expiry: number;
-  singleUse: boolean;
-  /** Issued by this extension (rather than by a pipeline, the Desktop Client or XNAT's page). */
-  createdHere: boolean;
-  label?: string;
-}
+export type Reply<T> = Result<T>;
 
 export interface TokenListing {
-  server: ServerView;
+  server: Server;
   tokens: TokenMeta[];
   /** Entries XNAT sent that failed the checks and are not shown. */
   refused: number;
@@ -38,48 +17,20 @@ export interface TokenListing {
 
 export interface CopyReceipt {
   format: SnippetFormat;
-  label: string;
-  hint: string;
   /** Seconds until the clipboard is cleared, or 0 when auto-clear is off. */
   clearsInSeconds: number;
 }
 
-export interface Settings {
-  defaultFormat: SnippetFormat;
-  requestPath: string;
-  /** 0 turns auto-clear off. */
-  clipboardClearSeconds: number;
-  /** Minutes before expiry at which to notify; 0 means at expiry. */
-  notifyMinutesBefore: number[];
-  /** The note that clipboard history may keep copies has been shown (it is shown once). */
-  clipboardNoteShown: boolean;
-}
-
-export type FailureKind =
-  | XnatFailureKind
-  | 'no-permission'
-  | 'unknown-server'
-  | 'unknown-token'
-  | 'bad-request'
-  | 'not-allowed'
-  | 'clipboard'
-  | 'snippet'
-  | 'other-user'
-  | 'busy'
-  | 'internal';
-
-export interface Failure {
-  kind: FailureKind;
-  message: string;
-}
-
-export type Reply<T> = { ok: true; value: T } | { ok: false; failure: Failure };
-
-/** Requests from the extension's own pages (popup, options): they may act on any granted server. */
+/** Requests from the extension's own views (popup, settings): they may act on any granted server. */
 export interface PrivilegedRequests {
-  'servers.list': { request: Record<string, never>; response: ServerView[] };
-  /** After the page obtained the host permission: detect XNAT at this URL and remember it. */
-  'servers.add': { request: { url: string }; response: ServerView };
+  'servers.list': { request: Record<string, never>; response: Server[] };
+  /**
+   * Sent just before the view asks for a host permission: when the grant arrives, the background adds
+   * the server (and decorates the tab), also if the view is gone by then.
+   */
+  'servers.intend': { request: { url: string; tabId?: number }; response: null };
+  /** After the host permission is granted: detect XNAT at this URL, remember it, decorate the tab. */
+  'servers.add': { request: { url: string; tabId?: number }; response: Server };
   'servers.remove': { request: { serverId: string }; response: null };
   'tokens.list': { request: { serverId: string }; response: TokenListing };
   /** With `copy`, the new token's command goes on the clipboard at once (default format unless `format`). */
@@ -98,8 +49,8 @@ export interface PrivilegedRequests {
 }
 
 /**
- * Requests from a content script. They never name a server: the background takes it from the
- * sender tab's URL, so a page can only ever reach its own, granted server.
+ * Requests from the page script on an XNAT page. They never name a server: the background takes it
+ * from the sender tab's URL, so a page can only ever reach its own, known server.
  */
 export interface PageRequests {
   'page.hello': {

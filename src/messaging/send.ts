@@ -1,5 +1,6 @@
 // The sending side: typed requests in, typed replies out, with a dead or restarting worker turned
 // into a failure the UI can show rather than an exception.
+import { failed } from '../result';
 import type { Reply, RequestOf, RequestType, ResponseOf } from './protocol';
 
 export type Transport = (message: unknown) => Promise<unknown>;
@@ -10,16 +11,9 @@ export function createSend(transport: Transport): Send {
   return async (type, payload) => {
     try {
       const reply = await transport({ type, payload });
-      if (isReply(reply)) return reply as Reply<ResponseOf<typeof type>>;
-      return {
-        ok: false,
-        failure: { kind: 'internal', message: 'The extension’s background gave no answer.' },
-      };
+      return isReply(reply) ? (reply as Reply<ResponseOf<typeof type>>) : failed('background-unreachable');
     } catch {
-      return {
-        ok: false,
-        failure: { kind: 'internal', message: 'The extension’s background could not be reached.' },
-      };
+      return failed('background-unreachable');
     }
   };
 }

@@ -1,5 +1,7 @@
-// The popup's state, as plain data: App renders it, the controller changes it (design.md, principle 6).
-import type { Failure, ServerView, Settings, TokenMeta } from '../messaging/protocol';
+// The popup's state, as plain data: the views render it, the actions change it.
+import type { Failure } from '../result';
+import type { Server, Settings, TokenMeta } from '../storage/schema';
+import { serverForUrl } from '../xnat/server-identity';
 
 export type TabState =
   | { kind: 'unknown' }
@@ -9,7 +11,7 @@ export type TabState =
   | { kind: 'known'; serverId: string };
 
 export interface ServerSection {
-  server: ServerView;
+  server: Server;
   tokens: TokenMeta[];
   refused: number;
   /** The list shown came from cache; a fresh one is on its way. */
@@ -33,16 +35,14 @@ export interface PopupState {
   notice: Notice | null;
   /** Shown once, the first time something is copied. */
   clipboardHistoryNote: boolean;
-  /** Server-local clock for countdowns, advanced by the popup's own ticker. */
+  /** This computer's clock for countdowns, advanced by the popup's own ticker. */
   now: number;
 }
 
-/** Which known server the tab shows, longest base first; `unknown` when none (it may still be XNAT). */
-export function tabOnKnownServer(tab: { id: number; url: string } | null, servers: ServerView[]): TabState {
+/** Which known server the tab shows; `unknown` when none (it may still be XNAT). */
+export function tabOnKnownServer(tab: { id: number; url: string } | null, servers: Server[]): TabState {
   if (!tab || !/^https?:/.test(tab.url)) return { kind: 'not-xnat' };
-  const server = servers
-    .filter((s) => tab.url === s.id || tab.url.startsWith(`${s.id}/`))
-    .sort((a, b) => b.id.length - a.id.length)[0];
+  const server = serverForUrl(tab.url, servers);
   return server ? { kind: 'known', serverId: server.id } : { kind: 'unknown' };
 }
 
@@ -51,7 +51,7 @@ export function tabOnKnownServer(tab: { id: number; url: string } | null, server
  * collapsed; from any other tab (a terminal, a notebook) every server starts open.
  */
 export function initialSections(
-  servers: ServerView[],
+  servers: Server[],
   tab: TabState,
   cachedTokens: Record<string, TokenMeta[]> = {},
 ): ServerSection[] {
@@ -73,13 +73,4 @@ export function initialSections(
       collapsed: current !== null && server.id !== current,
       busy: false,
     }));
-}
-
-/** "61e4f5db…a59217d65f5c": enough to tell tokens apart; the full alias is in the tooltip. */
-export function shortAlias(alias: string): string {
-  return alias.length > 20 ? `${alias.slice(0, 8)}…${alias.slice(-4)}` : alias;
-}
-
-export function displayHost(server: ServerView): string {
-  return server.id.replace(/^https?:\/\//, '');
 }

@@ -18,41 +18,6 @@ export const SNIPPET_FORMATS = [
 
 export type SnippetFormat = (typeof SNIPPET_FORMATS)[number];
 
-export interface FormatInfo {
-  label: string;
-  /** For a button: "Copy as …". */
-  short: string;
-  hint: string;
-}
-
-export const FORMAT_INFO: Record<SnippetFormat, FormatInfo> = {
-  curl: { label: 'curl', short: 'curl', hint: 'one call; opens a server session each time it runs' },
-  'curl-session': { label: 'curl session script', short: 'curl', hint: 'opens one session and closes it' },
-  netrc: {
-    label: '.netrc + curl',
-    short: '.netrc',
-    hint: 'keeps the secret out of shell history and process lists',
-  },
-  env: {
-    label: 'environment variables',
-    short: 'env',
-    hint: 'XNAT_HOST, XNAT_USER, XNAT_PASS, as xnatpy reads them',
-  },
-  powershell: {
-    label: 'PowerShell',
-    short: 'PowerShell',
-    hint: 'Invoke-RestMethod; one session, closed at the end',
-  },
-  cmd: { label: 'Windows cmd', short: 'cmd', hint: 'curl.exe with cmd quoting' },
-  xnatpy: { label: 'Python (xnatpy)', short: 'xnatpy', hint: 'xnat.connect; logs out when the block ends' },
-  pyxnat: { label: 'Python (pyxnat)', short: 'pyxnat', hint: 'Interface; disconnects at the end' },
-  redacted: {
-    label: 'redacted (for sharing)',
-    short: 'redacted',
-    hint: 'alias shown, secret replaced by $XNAT_PASS',
-  },
-};
-
 type Builder = (input: SnippetInput) => string | null;
 
 const q = posixQuote;

@@ -1,6 +1,7 @@
-// What a snippet is built from, checked before any text is produced (security.md: refuse malformed
-// tokens and URLs with a typed error, never partial output).
-import { baseUrl, parseBaseUrl, type ServerRef } from '../xnat/server-ref';
+// What a snippet is built from, checked before any text is produced: malformed tokens and URLs are
+// refused with a typed failure, never turned into partial output.
+import { failed, ok, type Result } from '../result';
+import { baseUrl, parseBaseUrl, type ServerRef } from '../xnat/server-identity';
 import { isAlias, isSecret } from '../xnat/token';
 
 export const DEFAULT_REQUEST_PATH = '/data/projects?format=csv';
@@ -21,18 +22,6 @@ export interface SnippetInput {
   requestPath: string;
 }
 
-export type SnippetErrorKind =
-  | 'bad-alias'
-  | 'bad-secret'
-  | 'bad-server'
-  | 'bad-request-path'
-  | 'not-quotable';
-
-export interface SnippetError {
-  kind: SnippetErrorKind;
-  message: string;
-}
-
 // Unreserved and sub-delims, `:@/?%` (RFC 3986), without `#`: what may follow the server root.
 const REQUEST_PATH = /^\/[A-Za-z0-9\-._~!$&'()*+,;=:@/?%]*$/;
 
@@ -45,40 +34,24 @@ export function isRequestPath(value: unknown): value is string {
   );
 }
 
-export function checkRequest(
-  request: SnippetRequest,
-): { ok: true; input: SnippetInput } | { ok: false; error: SnippetError } {
-  const refuse = (kind: SnippetErrorKind, message: string) => ({
-    ok: false as const,
-    error: { kind, message },
-  });
-  if (!isAlias(request.alias)) return refuse('bad-alias', 'The token alias is not a UUID.');
-  if (!isSecret(request.secret))
-    return refuse('bad-secret', 'The token secret is not 1 to 128 letters and digits.');
+export function checkRequest(request: SnippetRequest): Result<SnippetInput> {
+  if (!isAlias(request.alias)) return failed('bad-alias');
+  if (!isSecret(request.secret)) return failed('bad-secret');
   const server = parseBaseUrl(baseUrl(request.server));
   if (
     !server ||
     server.origin !== request.server.origin ||
     server.contextPath !== request.server.contextPath
   ) {
-    return refuse('bad-server', 'The server address is not a plain http(s) URL.');
+    return failed('bad-server');
   }
   const requestPath = request.requestPath ?? DEFAULT_REQUEST_PATH;
-  if (
-    !REQUEST_PATH.test(requestPath) ||
-    /%(?![0-9A-Fa-f]{2})/.test(requestPath) ||
-    requestPath.length > 2000
-  ) {
-    return refuse('bad-request-path', 'The request path must start with / and hold only URL characters.');
-  }
-  return {
-    ok: true,
-    input: {
-      base: baseUrl(server),
-      host: new URL(server.origin).hostname,
-      alias: request.alias,
-      secret: request.secret,
-      requestPath,
-    },
-  };
+  if (!isRequestPath(requestPath)) return failed('bad-request-path');
+  return ok({
+    base: baseUrl(server),
+    host: new URL(server.origin).hostname,
+    alias: request.alias,
+    secret: request.secret,
+    requestPath,
+  });
 }

@@ -1,28 +1,28 @@
-// Pure, typed XNAT REST client: fetch is injected, no browser API, no DOM (design.md, principle 1).
-// Endpoints and their quirks: ../shared/xnat-facts.md §1, §4; AliasTokenRestlet.java in XNAT.
-import { fail, type Outcome, succeed } from './failure';
-import { type FetchLike, getText, type HttpOptions, parseJsonBody } from './http';
-import { baseUrl, type ServerRef } from './server-ref';
+// Pure, typed XNAT REST client: fetch is injected, no browser API, no DOM. Endpoints and their
+// quirks: ARCHITECTURE.md, "XNAT facts"; AliasTokenRestlet.java in XNAT's source.
+import { failed } from '../result';
+import { dated, type FetchLike, getText, type HttpOptions, parseJsonBody, type XnatResult } from './http';
+import { baseUrl, type ServerRef } from './server-identity';
 import { type AliasToken, decodeToken, decodeTokenList, isAlias, isSecret, type TokenList } from './token';
 
 const TOKENS = '/data/services/tokens';
 
 export interface XnatClient {
   readonly base: string;
-  currentUser(): Promise<Outcome<string>>;
-  listTokens(): Promise<Outcome<TokenList>>;
-  issueToken(): Promise<Outcome<AliasToken>>;
-  invalidateToken(idOrAlias: number | string): Promise<Outcome<void>>;
+  currentUser(): Promise<XnatResult<string>>;
+  listTokens(): Promise<XnatResult<TokenList>>;
+  issueToken(): Promise<XnatResult<AliasToken>>;
+  invalidateToken(idOrAlias: number | string): Promise<XnatResult<void>>;
 }
 
 function requester(fetchFn: FetchLike, server: ServerRef, options: HttpOptions) {
   const base = baseUrl(server);
   const get = (path: string) => getText(fetchFn, base + path, base, options);
-  const getJson = async (path: string): Promise<Outcome<unknown>> => {
+  const getJson = async (path: string): Promise<XnatResult<unknown>> => {
     const response = await get(path);
     if (!response.ok) return response;
     const parsed = parseJsonBody(response.value.text);
-    return parsed.ok ? succeed(parsed.value, response.serverDateMs) : parsed;
+    return parsed.ok ? dated(parsed.value, response.serverDateMs ?? null) : parsed;
   };
   return { base, get, getJson };
 }
@@ -33,8 +33,8 @@ export function createXnatClient(
   options: HttpOptions = {},
 ): XnatClient {
   const { base, get, getJson } = requester(fetchFn, server, options);
-  const withDate = <T>(decoded: Outcome<T>, serverDateMs: number | null): Outcome<T> =>
-    decoded.ok ? succeed(decoded.value, serverDateMs) : decoded;
+  const withDate = <T>(decoded: XnatResult<T>, serverDateMs?: number | null): XnatResult<T> =>
+    decoded.ok ? dated(decoded.value, serverDateMs ?? null) : decoded;
 
   return {
     base,
@@ -46,20 +46,18 @@ export function createXnatClient(
       let serverDateMs: number | null = null;
       if (modern.ok) {
         name = modern.value.text.trim().replace(/^"(.*)"$/, '$1');
-        serverDateMs = modern.serverDateMs;
+        serverDateMs = modern.serverDateMs ?? null;
       } else if (modern.failure.kind === 'not-found') {
         const legacy = await get('/data/auth');
         if (!legacy.ok) return legacy;
         name = /User '([^']+)' is logged in/.exec(legacy.value.text)?.[1] ?? null;
-        serverDateMs = legacy.serverDateMs;
+        serverDateMs = legacy.serverDateMs ?? null;
       } else {
         return modern;
       }
-      if (name === null || !/^[^\s<>]{1,255}$/.test(name)) {
-        return fail('bad-response', 'The server did not say who is logged in.');
-      }
-      if (name === 'guest') return fail('logged-out', 'You are not logged in to this XNAT.');
-      return succeed(name, serverDateMs);
+      if (name === null || !/^[^\s<>]{1,255}$/.test(name)) return failed('bad-response');
+      if (name === 'guest') return failed('logged-out');
+      return dated(name, serverDateMs);
     },
 
     async listTokens() {
@@ -74,13 +72,11 @@ export function createXnatClient(
 
     async invalidateToken(idOrAlias) {
       const key = tokenKey(idOrAlias);
-      if (key === null) return fail('not-found', 'That is not a token id or alias.');
+      if (key === null) return failed('bad-request');
       const raw = await getJson(`${TOKENS}/invalidate/${key}?format=json`);
       if (!raw.ok) return raw;
       const result = (raw.value as { result?: unknown } | null)?.result;
-      return result === 'OK'
-        ? succeed(undefined, raw.serverDateMs)
-        : fail('bad-response', 'XNAT did not confirm the deletion.');
+      return result === 'OK' ? dated(undefined, raw.serverDateMs ?? null) : failed('bad-response');
     },
   };
 }
@@ -95,16 +91,16 @@ export async function validateToken(
   alias: string,
   secret: string,
   options: HttpOptions = {},
-): Promise<Outcome<{ valid: boolean; username?: string }>> {
-  if (!isAlias(alias) || !isSecret(secret)) return fail('bad-response', 'That is not a well-formed token.');
+): Promise<XnatResult<{ valid: boolean; username?: string }>> {
+  if (!isAlias(alias) || !isSecret(secret)) return failed(isAlias(alias) ? 'bad-secret' : 'bad-alias');
   const raw = await requester(fetchFn, server, options).getJson(
     `${TOKENS}/validate/${alias}/${secret}?format=json`,
   );
-  if (!raw.ok) return raw.failure.kind === 'not-found' ? succeed({ valid: false }, null) : raw;
+  if (!raw.ok) return raw.failure.kind === 'not-found' ? dated({ valid: false }, null) : raw;
   const valid = (raw.value as { valid?: unknown } | null)?.valid;
   return typeof valid === 'string' && valid !== ''
-    ? succeed({ valid: true, username: valid }, raw.serverDateMs)
-    : succeed({ valid: false }, raw.serverDateMs);
+    ? dated({ valid: true, username: valid }, raw.serverDateMs ?? null)
+    : dated({ valid: false }, raw.serverDateMs ?? null);
 }
 
 /** Only an integer id or a UUID alias ever reaches a URL path. */

@@ -1,8 +1,8 @@
 // Is there an XNAT behind this URL, and under which context path? Asks the open (no login)
 // `/xapi/siteConfig/buildInfo` of each candidate root, most likely first.
-import { fail, type Outcome, succeed, type XnatFailure } from './failure';
-import { type FetchLike, getText, type HttpOptions, parseJsonBody } from './http';
-import { baseUrl, parseBaseUrl, type ServerRef } from './server-ref';
+import { type Failure, failed } from '../result';
+import { dated, type FetchLike, getText, type HttpOptions, parseJsonBody, type XnatResult } from './http';
+import { baseUrl, parseBaseUrl, type ServerRef } from './server-identity';
 
 export interface DetectedServer extends ServerRef {
   version: string;
@@ -40,15 +40,15 @@ export async function detectServer(
   fetchFn: FetchLike,
   pageUrl: string,
   options: HttpOptions = {},
-): Promise<Outcome<DetectedServer>> {
+): Promise<XnatResult<DetectedServer>> {
   let candidates: ServerRef[];
   try {
     candidates = contextPathCandidates(pageUrl);
   } catch {
-    return fail('not-xnat', 'That is not a web address.');
+    return failed('bad-url');
   }
-  if (candidates.length === 0) return fail('not-xnat', 'Only http and https addresses can be XNAT servers.');
-  let lastFailure: XnatFailure | null = null;
+  if (candidates.length === 0) return failed('bad-url');
+  let lastFailure: Failure | null = null;
   for (const candidate of candidates) {
     const found = await probe(fetchFn, candidate, options);
     if (found.ok) return found;
@@ -56,24 +56,23 @@ export async function detectServer(
     if (found.failure.kind === 'network' || found.failure.kind === 'timeout') return found;
     lastFailure = found.failure;
   }
-  return fail('not-xnat', 'No XNAT was found at this address.', lastFailure?.status);
+  return failed('not-xnat', lastFailure?.status === undefined ? {} : { status: lastFailure.status });
 }
 
 async function probe(
   fetchFn: FetchLike,
   server: ServerRef,
   options: HttpOptions,
-): Promise<Outcome<DetectedServer>> {
+): Promise<XnatResult<DetectedServer>> {
   const base = baseUrl(server);
   const info = await getText(fetchFn, `${base}/xapi/siteConfig/buildInfo`, base, options);
   if (!info.ok) return info;
   const parsed = parseJsonBody(info.value.text);
   const version = parsed.ok ? (parsed.value as { version?: unknown } | null)?.version : undefined;
-  if (typeof version !== 'string' || !/^\d+\.\d+/.test(version))
-    return fail('not-xnat', 'No XNAT build information.');
+  if (typeof version !== 'string' || !/^\d+\.\d+/.test(version)) return failed('not-xnat');
   const siteIdResponse = await getText(fetchFn, `${base}/xapi/siteConfig/siteId`, base, options);
   const siteId = siteIdResponse.ok ? readConfigString(siteIdResponse.value.text) : null;
-  return succeed({ ...server, version, siteId: siteId ?? 'XNAT' }, info.serverDateMs);
+  return dated({ ...server, version, siteId: siteId ?? 'XNAT' }, info.serverDateMs ?? null);
 }
 
 /** siteConfig values come as raw text or as a JSON string depending on the version (facts §4: open). */

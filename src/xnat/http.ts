@@ -1,12 +1,19 @@
 // The one place that sends requests to XNAT: session cookies, time-out, size cap, login detection.
 // Pure apart from the injected fetch, so it runs the same in the worker, in Node tests and in benches.
-import { fail, type Outcome, succeed } from './failure';
+import { type Failed, failed, type Result } from '../result';
 
 export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
 
 export interface HttpOptions {
   timeoutMs?: number;
   maxBodyBytes?: number;
+}
+
+/** A result with the server's clock from its `Date` header, when it sent one. */
+export type XnatResult<T> = Result<T> & { serverDateMs?: number | null };
+
+export function dated<T>(value: T, serverDateMs: number | null): XnatResult<T> {
+  return { ok: true, value, serverDateMs };
 }
 
 export interface TextResponse {
@@ -29,7 +36,7 @@ export async function getText(
   url: string,
   base: string,
   options: HttpOptions = {},
-): Promise<Outcome<TextResponse>> {
+): Promise<XnatResult<TextResponse>> {
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   const controller = new AbortController();
@@ -50,18 +57,16 @@ export async function getText(
         signal: controller.signal,
       });
     } catch {
-      return timedOut
-        ? fail('timeout', `The server did not answer within ${Math.round(timeoutMs / 1000)} s.`)
-        : fail('network', 'The server could not be reached.');
+      return failed(timedOut ? 'timeout' : 'network');
     }
     const finalUrl = response.url;
     if (finalUrl && LOGIN_PAGE.test(new URL(finalUrl).pathname)) {
       await response.body?.cancel();
-      return fail('logged-out', 'You are not logged in to this XNAT.', response.status);
+      return failed('logged-out', { status: response.status });
     }
     if (finalUrl && !isUnder(finalUrl, base)) {
       await response.body?.cancel();
-      return fail('bad-response', 'The server redirected the request away from XNAT.', response.status);
+      return failed('redirected', { status: response.status });
     }
     const statusFailure = failureForStatus(response.status);
     if (statusFailure) {
@@ -70,7 +75,7 @@ export async function getText(
     }
     const body = await readCapped(response, maxBodyBytes, () => timedOut);
     if (!body.ok) return body;
-    return succeed(
+    return dated(
       { text: body.value, contentType: response.headers.get('content-type') ?? '' },
       parseDateHeader(response.headers.get('date')),
     );
@@ -79,27 +84,27 @@ export async function getText(
   }
 }
 
-function failureForStatus(status: number): Outcome<never> | null {
+function failureForStatus(status: number): Failed | null {
   if (status >= 200 && status < 300) return null;
-  if (status === 401) return fail('logged-out', 'You are not logged in to this XNAT.', status);
-  if (status === 403) return fail('forbidden', 'XNAT refused this request for your account.', status);
-  if (status === 404) return fail('not-found', 'XNAT does not know this item (it may have expired).', status);
-  if (status === 408 || status === 504) return fail('timeout', 'The server timed out.', status);
-  return fail('server-error', `XNAT answered with an error (HTTP ${status}).`, status);
+  if (status === 401) return failed('logged-out', { status });
+  if (status === 403) return failed('forbidden', { status });
+  if (status === 404) return failed('not-found', { status });
+  if (status === 408 || status === 504) return failed('timeout', { status });
+  return failed('server-error', { status });
 }
 
 async function readCapped(
   response: Response,
   maxBytes: number,
   timedOut: () => boolean,
-): Promise<Outcome<string>> {
-  const tooLarge = () => fail('bad-response', 'The server sent far more data than expected.');
+): Promise<Result<string>> {
+  const tooLarge = () => failed('bad-response');
   const declared = Number(response.headers.get('content-length'));
   if (Number.isFinite(declared) && declared > maxBytes) {
     await response.body?.cancel();
     return tooLarge();
   }
-  if (!response.body) return succeed('', null);
+  if (!response.body) return { ok: true, value: '' };
   const reader = response.body.getReader();
   const decoder = new TextDecoder();
   let received = 0;
@@ -116,11 +121,9 @@ async function readCapped(
       text += decoder.decode(value, { stream: true });
     }
   } catch {
-    return timedOut()
-      ? fail('timeout', 'The server stopped sending before the answer was complete.')
-      : fail('network', 'The connection broke before the answer was complete.');
+    return failed(timedOut() ? 'timeout' : 'network');
   }
-  return succeed(text + decoder.decode(), null);
+  return { ok: true, value: text + decoder.decode() };
 }
 
 function isUnder(url: string, base: string): boolean {
@@ -134,17 +137,13 @@ export function parseDateHeader(value: string | null): number | null {
 }
 
 /** XNAT before 1.8 labels JSON as text, so the body is parsed whatever its content type. */
-export function parseJsonBody(text: string): Outcome<unknown> {
+export function parseJsonBody(text: string): Result<unknown> {
   const trimmed = text.trimStart();
-  if (trimmed.startsWith('<')) {
-    return looksLikeLoginPage(trimmed)
-      ? fail('logged-out', 'You are not logged in to this XNAT.')
-      : fail('bad-response', 'The server sent a web page where data was expected.');
-  }
+  if (trimmed.startsWith('<')) return failed(looksLikeLoginPage(trimmed) ? 'logged-out' : 'bad-response');
   try {
-    return succeed(JSON.parse(trimmed), null);
+    return { ok: true, value: JSON.parse(trimmed) };
   } catch {
-    return fail('bad-response', 'The server sent data that could not be read.');
+    return failed('bad-response');
   }
 }
 

@@ -1,6 +1,6 @@
 // The alias token as XNAT serializes it (AliasToken entity, nulls omitted), decoded and checked.
 // Anything that could not be pasted safely into a shell command is refused here, at the edge.
-import { fail, type Outcome, succeed } from './failure';
+import { failed, ok, type Result } from '../result';
 
 export interface AliasToken {
   id: number;
@@ -26,35 +26,31 @@ export function isSecret(value: unknown): value is string {
   return typeof value === 'string' && SECRET_PATTERN.test(value);
 }
 
-const bad = (why: string) => fail('bad-response', `The server sent a token that was refused: ${why}.`);
-
-export function decodeToken(raw: unknown): Outcome<AliasToken> {
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return bad('not an object');
+export function decodeToken(raw: unknown): Result<AliasToken> {
+  const bad = () => failed('bad-response');
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return bad();
   const r = raw as Record<string, unknown>;
   const id = toInteger(r.id);
-  if (id === null) return bad('its id is not a number');
-  if (!isAlias(r.alias)) return bad('its alias is not a UUID');
+  if (id === null) return bad();
+  if (!isAlias(r.alias)) return bad();
   // XNAT before 1.7 used a number as the secret; a safe integer still reads back exactly.
   const secret = typeof r.secret === 'number' && Number.isSafeInteger(r.secret) ? String(r.secret) : r.secret;
-  if (!isSecret(secret)) return bad('its secret is not 1 to 128 letters and digits');
-  if (typeof r.xdatUserId !== 'string' || r.xdatUserId === '') return bad('it names no user');
+  if (!isSecret(secret)) return bad();
+  if (typeof r.xdatUserId !== 'string' || r.xdatUserId === '') return bad();
   const created = toEpochMs(r.created) ?? toEpochMs(r.timestamp);
-  if (created === null) return bad('it has no creation time');
+  if (created === null) return bad();
   const estimatedExpiry = toEpochMs(r.estimatedExpirationTime);
-  if (estimatedExpiry === null) return bad('it has no expiry time');
-  return succeed(
-    {
-      id,
-      alias: r.alias,
-      secret,
-      xdatUserId: r.xdatUserId,
-      singleUse: r.singleUse === true,
-      created,
-      estimatedExpiry,
-      enabled: r.enabled !== false && r.disabled !== 1 && r.disabled !== true,
-    },
-    null,
-  );
+  if (estimatedExpiry === null) return bad();
+  return ok({
+    id,
+    alias: r.alias,
+    secret,
+    xdatUserId: r.xdatUserId,
+    singleUse: r.singleUse === true,
+    created,
+    estimatedExpiry,
+    enabled: r.enabled !== false && r.disabled !== 1 && r.disabled !== true,
+  });
 }
 
 function toInteger(value: unknown): number | null {
@@ -84,8 +80,8 @@ export interface TokenList {
   refused: number;
 }
 
-export function decodeTokenList(raw: unknown): Outcome<TokenList> {
-  if (!Array.isArray(raw)) return fail('bad-response', 'The server sent something other than a token list.');
+export function decodeTokenList(raw: unknown): Result<TokenList> {
+  if (!Array.isArray(raw)) return failed('bad-response');
   const tokens: AliasToken[] = [];
   let refused = 0;
   for (const entry of raw) {
@@ -93,5 +89,5 @@ export function decodeTokenList(raw: unknown): Outcome<TokenList> {
     if (decoded.ok) tokens.push(decoded.value);
     else refused += 1;
   }
-  return succeed({ tokens, refused }, null);
+  return ok({ tokens, refused });
 }

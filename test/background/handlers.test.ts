@@ -1,7 +1,7 @@
 // @vitest-environment node
 // Background handlers against the simulated XNAT and a fake browser (issue 5).
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { readTokens } from '../../src/background/store';
+import { readTokens } from '../../src/storage/store';
 import { cookieJarFetch, logIn } from '../fakes/cookie-jar-fetch';
 import { serializeToken } from '../xnat-server/api-tokens';
 import { start } from '../xnat-server/server';
@@ -153,7 +153,7 @@ describe('tokens', () => {
     const token = h.xnat.control.seedToken();
     value(await h.ask('settings.set', { clipboardClearSeconds: 30 }));
     const receipt = value(await h.ask('tokens.copy', { serverId, tokenId: token.id, format: 'curl' }));
-    expect(receipt).toEqual({ format: 'curl', label: 'curl', hint: expect.any(String), clearsInSeconds: 30 });
+    expect(receipt).toEqual({ format: 'curl', clearsInSeconds: 30 });
     expect(h.deps.clipboardWrites).toEqual([
       `curl -u '${token.alias}:${token.secret}' '${h.xnat.url}/data/projects?format=csv'`,
     ]);

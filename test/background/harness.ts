@@ -42,7 +42,7 @@ export async function harness(
     route,
     async addServer(target = xnat) {
       const added = await ask('servers.add', { url: `${target.url}/app/template/XDATScreen_UpdateUser.vm` });
-      if (!added.ok) throw new Error(added.failure.message);
+      if (!added.ok) throw new Error(added.failure.kind);
       return added.value.id;
     },
     stop: () => xnat.stop(),
@@ -50,6 +50,6 @@ export async function harness(
 }
 
 export function value<T>(reply: Reply<T>): T {
-  if (!reply.ok) throw new Error(`${reply.failure.kind}: ${reply.failure.message}`);
+  if (!reply.ok) throw new Error(`${reply.failure.kind}`);
   return reply.value;
 }

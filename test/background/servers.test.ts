@@ -1,7 +1,8 @@
 // @vitest-environment node
 // Grants, revocations and start-up reconciliation, with the fake browser.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { onPermissionsAdded, onPermissionsRemoved, reconcile } from '../../src/background/servers';
+import { onPermissionsRemoved, reconcile } from '../../src/background/grants';
+import { onPermissionsAdded } from '../../src/background/intents';
 import { type Harness, harness, value } from './harness';
 
 const HOST = 'http://127.0.0.1/*';
@@ -44,9 +45,37 @@ describe('revoking a grant', () => {
 });
 
 describe('a new grant', () => {
-  it('registers the page script for a single host, never for "all sites"', async () => {
+  it('adds the server the user asked for and decorates the tab they were on, with no view open', async () => {
+    value(await h.ask('servers.remove', { serverId }));
+    h.deps.granted.clear();
+    h.deps.registered.clear();
+    const pageUrl = `${h.xnat.url}/app/template/Index.vm`;
+    value(await h.ask('servers.intend', { url: pageUrl, tabId: 5 }));
+    // The view closed while the browser asked; the grant arrives at the background alone.
+    h.deps.granted.add(HOST);
+    await onPermissionsAdded(h.deps, [HOST]);
+    expect(value(await h.ask('servers.list', {})).map((s) => s.id)).toEqual([serverId]);
+    expect([...h.deps.registered]).toEqual([HOST]);
+    expect(h.deps.injected).toEqual([5]);
+  });
+
+  it('without an intent adds nothing and registers nothing', async () => {
+    value(await h.ask('servers.remove', { serverId }));
+    h.deps.granted.add('https://xnat.example.org/*');
     await onPermissionsAdded(h.deps, ['https://xnat.example.org/*', 'https://*/*', '<all_urls>']);
-    expect([...h.deps.registered].sort()).toEqual([HOST, 'https://xnat.example.org/*']);
+    expect(value(await h.ask('servers.list', {}))).toEqual([]);
+    expect(h.deps.registered.size).toBe(0);
+  });
+
+  it('a stale intent is not acted on', async () => {
+    value(await h.ask('servers.remove', { serverId }));
+    h.deps.granted.clear();
+    value(await h.ask('servers.intend', { url: `${h.xnat.url}/` }));
+    const now = Date.now();
+    h.deps.now = () => now + 11 * 60_000;
+    h.deps.granted.add(HOST);
+    await onPermissionsAdded(h.deps, [HOST]);
+    expect(value(await h.ask('servers.list', {}))).toEqual([]);
   });
 });
 
@@ -65,11 +94,11 @@ describe('start-up reconciliation', () => {
     expect(h.deps.local.dump()).not.toContain(serverId);
   });
 
-  it('keeps a registration for a granted host whose server is not known yet', async () => {
+  it('drops a registration for a granted host with no known server: no page there may introduce itself', async () => {
     h.deps.granted.add('https://new.example.org/*');
     h.deps.registered.add('https://new.example.org/*');
     await reconcile(h.deps);
-    expect(h.deps.registered.has('https://new.example.org/*')).toBe(true);
+    expect([...h.deps.registered]).toEqual([HOST]);
   });
 });
 

@@ -26,7 +26,7 @@ export async function commandRows(): Promise<Row[]> {
   const script = buildSnippet('curl-session', request);
   if (!oneShot.ok || !script.ok) throw new Error('snippet refused');
   xnat.control.resetCounters();
-  for (let i = 0; i < 10; i++) await run('bash', ['-c', oneShot.snippet.text]);
+  for (let i = 0; i < 10; i++) await run('bash', ['-c', oneShot.value.text]);
   const oneShotSessions = xnat.control.sessionsCreated();
   xnat.control.resetCounters();
   const openBefore = xnat.control.openSessions();
@@ -34,7 +34,7 @@ export async function commandRows(): Promise<Row[]> {
   const extra = '\n  curl -sSf -b "JSESSIONID=$jsession" "$xnat/data/projects?format=csv" >/dev/null'.repeat(
     9,
   );
-  await run('bash', ['-c', script.snippet.text.replace(/\n\)$/, `${extra}\n)`)]);
+  await run('bash', ['-c', script.value.text.replace(/\n\)$/, `${extra}\n)`)]);
   const scriptSessions = xnat.control.sessionsCreated();
   const scriptCalls = xnat.control.requestCount('GET /data/projects');
   const leftOpen = xnat.control.openSessions() - openBefore;

@@ -39,12 +39,7 @@ const listing = (clockOffsetMs = 0): Reply<TokenListing> => ({
 function start(
   copyReply: Reply<CopyReceipt> = {
     ok: true,
-    value: {
-      format: 'curl-session',
-      label: 'curl session script',
-      hint: 'opens one session and closes it',
-      clearsInSeconds: 0,
-    },
+    value: { format: 'curl-session', clearsInSeconds: 0 },
   },
   clockOffsetMs = 0,
 ) {
@@ -249,7 +244,7 @@ describe('copying', () => {
 
   it('shows the background’s failure in plain words', async () => {
     renderTokenTable(document, shown);
-    start({ ok: false, failure: { kind: 'logged-out', message: 'You are not logged in to this XNAT.' } });
+    start({ ok: false, failure: { kind: 'logged-out' } });
     await settle();
     const root = uiRoot(hosts('copy')[0] as HTMLElement) as ShadowRoot;
     (root.querySelector('button.main') as HTMLButtonElement).click();

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isTokenPage, looksLikeXnat, tokenRows } from '../../src/content/page';
+import { looksLikeXnat, tokenRows } from '../../src/content/page';
+import { isTokenPageUrl } from '../../src/xnat/server-identity';
 import { PROFILE_PAGE, pageToken, renderTokenTable } from '../fixtures/token-page';
 
 describe('which pages hold the token table', () => {
@@ -8,10 +9,11 @@ describe('which pages hold the token table', () => {
     ['https://xnat.example.org/xnat/app/template/XDATScreen_UpdateUser.vm#tab=alias-token-tab', true],
     ['https://h.org/a/b/app/template/XDATScreen_aliasTokens.vm', true],
     ['https://xnat.example.org/app/template/Index.vm', false],
+    ['https://xnat.example.org/app/template/XDATScreen_UpdateUser.vm;jsessionid=0A1B2C', true],
     ['https://xnat.example.org/app/template/XDATScreen_UpdateUser.vm.bak', false],
     ['not a url', false],
   ])('%s → %s', (url, expected) => {
-    expect(isTokenPage(url)).toBe(expected);
+    expect(isTokenPageUrl(url)).toBe(expected);
   });
 });
 

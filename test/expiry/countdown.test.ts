@@ -6,6 +6,7 @@ import {
   timeLeftText,
   urgency,
 } from '../../src/expiry/countdown';
+import { t } from '../fakes/strings';
 
 const S = 1000;
 const MIN = 60 * S;
@@ -26,11 +27,11 @@ describe('countdown text', () => {
     [0, 'expired (estimate)'],
     [-H, 'expired (estimate)'],
   ])('%i ms left reads "%s"', (left, text) => {
-    expect(countdownText(NOW + left, NOW)).toBe(text);
+    expect(countdownText(NOW + left, NOW, t)).toBe(text);
   });
 
   it('shows at least 1 s while time is left', () => {
-    expect(timeLeftText(400)).toBe('1 s');
+    expect(timeLeftText(400, t)).toBe('1 s');
   });
 });
 
@@ -74,7 +75,7 @@ describe('one timer for many countdowns', () => {
       800,
     ]) {
       const wait = msUntilTextChanges(NOW + left, NOW);
-      expect(countdownText(NOW + left, NOW + wait)).not.toBe(countdownText(NOW + left, NOW + wait - 1));
+      expect(countdownText(NOW + left, NOW + wait, t)).not.toBe(countdownText(NOW + left, NOW + wait - 1, t));
     }
   });
 });

@@ -1,7 +1,9 @@
 // In-memory stand-ins for the browser behind BackgroundDeps: storage areas, grants, content-script
 // registrations, clipboard and alarms, each one inspectable by a test.
-import type { BackgroundDeps, KeyValueStore } from '../../src/background/deps';
+import type { BackgroundDeps } from '../../src/background/deps';
+import type { KeyValueStore } from '../../src/storage/store';
 import type { FetchLike } from '../../src/xnat/http';
+import { t } from './strings';
 
 export class MemoryStore implements KeyValueStore {
   readonly data = new Map<string, unknown>();
@@ -31,6 +33,7 @@ export interface FakeDeps extends BackgroundDeps {
   shown: Map<string, { title: string; message: string }[]>;
   badgeState: { count: number; tooltip: string };
   opened: string[];
+  injected: number[];
 }
 
 export const EXTENSION_ID = 'abcdefghijklmnopabcdefghijklmnop';
@@ -48,10 +51,16 @@ export function fakeDeps(
   const shown = new Map<string, { title: string; message: string }[]>();
   const badgeState = { count: 0, tooltip: '' };
   const opened: string[] = [];
+  const injected: number[] = [];
   return {
     shown,
     badgeState,
     opened,
+    injected,
+    injectPageScript: async (tabId) => {
+      injected.push(tabId);
+    },
+    t,
     notifications: {
       show: async (id, content) => {
         shown.set(id, [...(shown.get(id) ?? []), content]);

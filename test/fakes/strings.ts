@@ -1,6 +1,18 @@
-// The real English strings, filled in as browser.i18n.getMessage would.
-import messages from '../../public/_locales/en/messages.json';
-import type { Strings } from '../../src/platform/i18n';
+// The real words from a locale's messages.json, filled in as browser.i18n.getMessage would.
+import de from '../../public/_locales/de/messages.json';
+import en from '../../public/_locales/en/messages.json';
+import { fillMessage, type MessageKey, type Strings } from '../../src/i18n/strings';
 
-export const t: Strings = (key, ...substitutions) =>
-  messages[key].message.replace(/\$(\d)/g, (_, n: string) => substitutions[Number(n) - 1] ?? '');
+export function stringsFor(locale: 'en' | 'de'): Strings {
+  const messages: Record<string, { message: string }> = locale === 'de' ? de : en;
+  return Object.assign(
+    (key: MessageKey, ...substitutions: string[]) => {
+      const entry = messages[key];
+      if (!entry) throw new Error(`No message ${key} in ${locale}`);
+      return fillMessage(entry.message, substitutions);
+    },
+    { locale },
+  );
+}
+
+export const t = stringsFor('en');

@@ -1,8 +1,9 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { describe, expect, it, vi } from 'vitest';
-import { DEFAULT_SETTINGS } from '../../src/background/store';
-import { type OptionsActions, OptionsApp, type OptionsState } from '../../src/options/OptionsApp';
+import type { OptionsActions, OptionsState } from '../../src/options/controller';
+import { OptionsApp } from '../../src/options/options-app';
+import { DEFAULT_SETTINGS } from '../../src/storage/schema';
 import { t } from '../fakes/strings';
 import { submit } from '../fakes/submit';
 import { server } from '../popup/render';
@@ -18,7 +19,14 @@ async function mount(state: Partial<OptionsState> = {}) {
   await act(() => {
     render(
       <OptionsApp
-        state={{ servers: [], settings: DEFAULT_SETTINGS, message: null, adding: false, ...state }}
+        state={{
+          loaded: true,
+          servers: [],
+          settings: DEFAULT_SETTINGS,
+          feedback: null,
+          adding: false,
+          ...state,
+        }}
         actions={actions}
         t={t}
       />,
@@ -64,9 +72,9 @@ describe('options', () => {
     ]);
     await act(() => (root.querySelectorAll('input[type=checkbox]')[1] as HTMLInputElement).click());
     expect(actions.save.mock.calls).toEqual([
-      [{ defaultFormat: 'xnatpy' }],
-      [{ clipboardClearSeconds: 120 }],
-      [{ notifyMinutesBefore: [1440, 0] }],
+      [{ defaultFormat: 'xnatpy' }, 'format'],
+      [{ clipboardClearSeconds: 120 }, 'autoClear'],
+      [{ notifyMinutesBefore: [1440, 0] }, 'reminders'],
     ]);
   });
 
@@ -79,7 +87,18 @@ describe('options', () => {
       'Start with / and use only URL characters.',
     );
     await change(input, '/data/experiments?format=json');
-    expect(actions.save).toHaveBeenCalledWith({ requestPath: '/data/experiments?format=json' });
+    expect(actions.save).toHaveBeenCalledWith(
+      { requestPath: '/data/experiments?format=json' },
+      'requestPath',
+    );
+  });
+
+  it('shows feedback beside the field it is about', async () => {
+    const { root } = await mount({ feedback: { field: 'format', kind: 'ok', text: 'Saved.' } });
+    const feedback = [...root.querySelectorAll('.feedback')].map((p) => p.textContent);
+    expect(feedback.filter(Boolean)).toEqual(['Saved.']);
+    const select = root.querySelector('select') as HTMLSelectElement;
+    expect(select.closest('label')?.nextElementSibling?.textContent).toBe('Saved.');
   });
 
   it('notes that clipboard history may keep copies', async () => {

@@ -1,7 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
-import { DEFAULT_SETTINGS } from '../../src/background/store';
 import type { Reply, RequestOf, RequestType, ResponseOf } from '../../src/messaging/protocol';
-import { type PopupBackend, PopupController } from '../../src/popup/controller';
+import type { PopupBackend } from '../../src/popup/context';
+import { createPopupController } from '../../src/popup/controller';
+import { DEFAULT_SETTINGS } from '../../src/storage/schema';
 import { t } from '../fakes/strings';
 import { NOW, server, token } from './render';
 
@@ -31,11 +32,10 @@ function backend(
     send: (async (type: RequestType, payload: unknown) => {
       sent.push([type, payload]);
       const handler = handlers[type] as ((p: unknown) => unknown) | undefined;
-      return handler ? handler(payload) : { ok: false, failure: { kind: 'internal', message: 'no handler' } };
+      return handler ? handler(payload) : { ok: false, failure: { kind: 'internal' } };
     }) as PopupBackend['send'],
     activeTab: async () => tab,
     tabLooksLikeXnat: async () => looksLikeXnat,
-    injectPageScript: vi.fn(async () => {}),
     requestHost: vi.fn(async () => true),
     openTab: vi.fn(async () => {}),
     openOptions: vi.fn(async () => {}),
@@ -58,7 +58,7 @@ const basics: Handler = {
 describe('opening the popup', () => {
   it('paints the stored list first, before any message, then makes one fresh request per server', async () => {
     const b = backend(basics);
-    const c = new PopupController(b);
+    const c = createPopupController(b);
     const seen: [number, number][] = [];
     c.subscribe((s) => seen.push([s.sections[0]?.tokens.length ?? -1, b.sent.length]));
     await c.load();
@@ -68,7 +68,7 @@ describe('opening the popup', () => {
   });
 
   it('puts the current tab’s server first and collapses the others', async () => {
-    const c = new PopupController(backend(basics, { id: 3, url: `${DEMO.id}/app/template/Index.vm` }));
+    const c = createPopupController(backend(basics, { id: 3, url: `${DEMO.id}/app/template/Index.vm` }));
     await c.load();
     expect(c.state.tab).toEqual({ kind: 'known', serverId: DEMO.id });
     expect(c.state.sections.map((s) => [s.server.siteId, s.collapsed])).toEqual([
@@ -78,14 +78,14 @@ describe('opening the popup', () => {
   });
 
   it('opens every server from a tab that is not XNAT', async () => {
-    const c = new PopupController(backend(basics, { id: 3, url: 'https://docs.example.org/' }));
+    const c = createPopupController(backend(basics, { id: 3, url: 'https://docs.example.org/' }));
     await c.load();
     expect(c.state.tab).toEqual({ kind: 'not-xnat' });
     expect(c.state.sections.every((s) => !s.collapsed)).toBe(true);
   });
 
   it('recognises an XNAT tab that has no grant yet', async () => {
-    const c = new PopupController(
+    const c = createPopupController(
       backend(
         { ...basics, 'servers.list': () => ok([]) },
         { id: 3, url: 'https://new.example.org/xnat/app/template/Index.vm' },
@@ -102,12 +102,12 @@ describe('opening the popup', () => {
   });
 
   it('keeps each server’s failure to itself', async () => {
-    const c = new PopupController(
+    const c = createPopupController(
       backend({
         ...basics,
         'tokens.list': ({ serverId }) =>
           serverId === CNDA.id
-            ? { ok: false, failure: { kind: 'logged-out', message: 'x' } }
+            ? { ok: false, failure: { kind: 'logged-out' } }
             : listing(DEMO, [token(1, 60)]),
       }),
     );
@@ -123,20 +123,33 @@ describe('granting access', () => {
       { id: 3, url: `${DEMO.id}/app/template/Index.vm` },
       true,
     );
-    const c = new PopupController(b);
+    let toldBeforePrompt: unknown[] = [];
+    b.requestHost = vi.fn(async () => {
+      toldBeforePrompt = b.sent.map(([type, payload]) => [type, payload]);
+      return true;
+    });
+    const c = createPopupController(b);
     await c.load();
     c.grantTab();
     // Called before grantTab returned: no await stood in between (Firefox needs the gesture).
     expect(b.requestHost).toHaveBeenCalledWith('http://127.0.0.1/*');
+    // The background heard first what the grant is for, so it can finish if the popup closes.
+    expect(toldBeforePrompt).toContainEqual([
+      'servers.intend',
+      { url: `${DEMO.id}/app/template/Index.vm`, tabId: 3 },
+    ]);
     await vi.waitFor(() => expect(b.sent.some(([type]) => type === 'servers.add')).toBe(true));
-    // The tab that was open gets the page script at once.
-    await vi.waitFor(() => expect(b.injectPageScript).toHaveBeenCalledWith(3));
+    // The background decorates the tab that was open.
+    expect(b.sent.find(([type]) => type === 'servers.add')).toEqual([
+      'servers.add',
+      { url: `${DEMO.id}/app/template/Index.vm`, tabId: 3 },
+    ]);
   });
 
   it('says so when the user refuses', async () => {
     const b = backend({ ...basics, 'servers.list': () => ok([]) }, { id: 3, url: `${DEMO.id}/` }, true);
     b.requestHost = vi.fn(async () => false);
-    const c = new PopupController(b);
+    const c = createPopupController(b);
     await c.load();
     c.grantTab();
     await vi.waitFor(() =>
@@ -156,17 +169,12 @@ describe('actions', () => {
             resolve(
               ok({
                 token: token(9, 2880, { createdHere: true }),
-                copy: ok({
-                  format: 'curl-session' as const,
-                  label: 'curl session script',
-                  hint: 'h',
-                  clearsInSeconds: 0,
-                }),
+                copy: ok({ format: 'curl-session' as const, clearsInSeconds: 0 }),
               }),
             );
         }),
     });
-    const c = new PopupController(b);
+    const c = createPopupController(b);
     await c.load();
     const first = c.create(DEMO.id);
     const second = c.create(DEMO.id);
@@ -179,13 +187,13 @@ describe('actions', () => {
   });
 
   it('warns once, ever, that clipboard history may keep copies', async () => {
-    const receipt = ok({ format: 'curl' as const, label: 'curl', hint: 'h', clearsInSeconds: 0 });
+    const receipt = ok({ format: 'curl' as const, clearsInSeconds: 0 });
     const b = backend({
       ...basics,
       'tokens.copy': () => receipt,
       'settings.set': () => ok(DEFAULT_SETTINGS),
     });
-    const c = new PopupController(b);
+    const c = createPopupController(b);
     await c.load();
     await c.copy(DEMO.id, 1);
     await c.copy(DEMO.id, 1);
@@ -193,7 +201,7 @@ describe('actions', () => {
     expect(b.sent.filter(([type]) => type === 'settings.set')).toEqual([
       ['settings.set', { clipboardNoteShown: true }],
     ]);
-    const later = new PopupController(
+    const later = createPopupController(
       backend({ ...basics, 'tokens.copy': () => receipt }, null, false, {
         ...stored,
         settings: { ...DEFAULT_SETTINGS, clipboardNoteShown: true },
@@ -205,37 +213,36 @@ describe('actions', () => {
   });
 
   it('a copy reports what was copied and when the clipboard clears', async () => {
-    const c = new PopupController(
+    const c = createPopupController(
       backend({
         ...basics,
-        'tokens.copy': () =>
-          ok({ format: 'curl' as const, label: 'curl', hint: 'one call', clearsInSeconds: 30 }),
+        'tokens.copy': () => ok({ format: 'curl' as const, clearsInSeconds: 30 }),
       }),
     );
     await c.load();
     await c.copy(DEMO.id, 1, 'curl');
     expect(c.state.notice).toEqual({
       kind: 'ok',
-      text: 'Copied curl: one call. The clipboard clears in 30 s.',
+      text: 'Copied curl: one call; opens a server session each time it runs. The clipboard clears in 30 s.',
     });
   });
 
   it('a copy of a token XNAT no longer has refreshes the list', async () => {
     const b = backend({
       ...basics,
-      'tokens.copy': () => ({ ok: false, failure: { kind: 'unknown-token', message: 'gone' } }),
+      'tokens.copy': () => ({ ok: false, failure: { kind: 'unknown-token' } }),
     });
-    const c = new PopupController(b);
+    const c = createPopupController(b);
     await c.load();
     const before = b.sent.filter(([type]) => type === 'tokens.list').length;
     await c.copy(DEMO.id, 1);
-    expect(c.state.notice).toEqual({ kind: 'error', text: 'gone' });
+    expect(c.state.notice).toEqual({ kind: 'error', text: t('failureUnknownToken') });
     expect(b.sent.filter(([type]) => type === 'tokens.list')).toHaveLength(before + 1);
   });
 
   it('delete drops the row; Open XNAT to log in opens the login page', async () => {
     const b = backend({ ...basics, 'tokens.delete': () => ok(null) });
-    const c = new PopupController(b);
+    const c = createPopupController(b);
     await c.load();
     await c.remove(CNDA.id, 2);
     expect(c.state.sections[0]?.tokens.map((tk) => tk.id)).toEqual([1]);

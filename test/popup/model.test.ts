@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { initialSections, shortAlias, tabOnKnownServer } from '../../src/popup/model';
+import { initialSections, tabOnKnownServer } from '../../src/popup/model';
+import { shortAlias } from '../../src/xnat/names';
 import { server, token } from './render';
 
 const ROOT = server('ROOT', 'http://h.org');

@@ -2,17 +2,17 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { vi } from 'vitest';
-import { DEFAULT_SETTINGS } from '../../src/background/store';
-import type { ServerView, TokenMeta } from '../../src/messaging/protocol';
-import { App } from '../../src/popup/App';
+import { App } from '../../src/popup/app';
 import type { PopupActions } from '../../src/popup/controller';
 import type { PopupState, ServerSection } from '../../src/popup/model';
+import type { Server, TokenMeta } from '../../src/storage/schema';
+import { DEFAULT_SETTINGS } from '../../src/storage/schema';
 import { t } from '../fakes/strings';
 
 export const NOW = Date.UTC(2026, 10, 27, 12, 0, 0);
 const MIN = 60_000;
 
-export function server(siteId: string, id: string, clockOffsetMs = 0): ServerView {
+export function server(siteId: string, id: string, clockOffsetMs = 0): Server {
   const url = new URL(id);
   return {
     id,
@@ -36,11 +36,7 @@ export function token(id: number, expiresInMin: number, extra: Partial<TokenMeta
   };
 }
 
-export function section(
-  s: ServerView,
-  tokens: TokenMeta[],
-  extra: Partial<ServerSection> = {},
-): ServerSection {
+export function section(s: Server, tokens: TokenMeta[], extra: Partial<ServerSection> = {}): ServerSection {
   return {
     server: s,
     tokens,

@@ -1,8 +1,10 @@
 // @vitest-environment node
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { formatWords } from '../../src/i18n/formats';
 import { buildSnippet, isSnippetFormat } from '../../src/snippets/build';
-import { FORMAT_INFO, SNIPPET_FORMATS } from '../../src/snippets/formats';
+import { SNIPPET_FORMATS } from '../../src/snippets/formats';
+import { t } from '../fakes/strings';
 import { request } from './arbitraries';
 
 const ALIAS = '61e4f5db-33e0-4f06-86e7-a59217d65f5c';
@@ -14,11 +16,8 @@ describe('the curl one-shot', () => {
   it('reads as XNAT documents it, with the default request path', () => {
     expect(buildSnippet('curl', good)).toEqual({
       ok: true,
-      snippet: {
+      value: {
         format: 'curl',
-        label: 'curl',
-        short: 'curl',
-        hint: FORMAT_INFO.curl.hint,
         text: `curl -u '${ALIAS}:${SECRET}' 'https://xnat.example.org/xnat/data/projects?format=csv'`,
       },
     });
@@ -26,7 +25,7 @@ describe('the curl one-shot', () => {
 
   it('uses the request path it is given', () => {
     const built = buildSnippet('curl', { ...good, requestPath: "/data/experiments?project=O'Brien" });
-    expect(built.ok && built.snippet.text).toBe(
+    expect(built.ok && built.value.text).toBe(
       `curl -u '${ALIAS}:${SECRET}' 'https://xnat.example.org/xnat/data/experiments?project=O'\\''Brien'`,
     );
   });
@@ -35,10 +34,11 @@ describe('the curl one-shot', () => {
 describe('every format', () => {
   it.each(SNIPPET_FORMATS)('%s has a label, a one-line hint and text holding the server', (format) => {
     const built = buildSnippet(format, good);
-    if (!built.ok) throw new Error(built.error.message);
-    expect(built.snippet.label).not.toBe('');
-    expect(built.snippet.hint).not.toMatch(/\n/);
-    expect(built.snippet.text).toContain('https://xnat.example.org/xnat');
+    if (!built.ok) throw new Error(built.failure.kind);
+    const { label, hint } = formatWords(format, t);
+    expect(label).not.toBe('');
+    expect(hint).not.toMatch(/\n/);
+    expect(built.value.text).toContain('https://xnat.example.org/xnat');
   });
 
   it('knows its own names', () => {
@@ -68,7 +68,7 @@ describe('refusals: a typed error and no text', () => {
     for (const format of SNIPPET_FORMATS) {
       expect(buildSnippet(format, { ...good, ...change })).toEqual({
         ok: false,
-        error: expect.objectContaining({ kind }),
+        failure: { kind },
       });
     }
   });
@@ -85,11 +85,11 @@ describe('refusals: a typed error and no text', () => {
         (format, valid, noise) => {
           const built = buildSnippet(format, { ...valid, ...noise });
           if (built.ok) {
-            expect(built.snippet.text.length).toBeGreaterThan(0);
+            expect(built.value.text.length).toBeGreaterThan(0);
             expect(noise.alias ?? valid.alias).toMatch(/^[0-9a-f-]{36}$/i);
             expect(noise.secret ?? valid.secret).toMatch(/^[A-Za-z0-9]{1,128}$/);
           } else {
-            expect(Object.keys(built)).toEqual(['ok', 'error']);
+            expect(Object.keys(built)).toEqual(['ok', 'failure']);
           }
         },
       ),

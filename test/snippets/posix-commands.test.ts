@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { buildSnippet } from '../../src/snippets/build';
 import type { SnippetFormat } from '../../src/snippets/formats';
 import type { SnippetRequest } from '../../src/snippets/input';
-import { baseUrl } from '../../src/xnat/server-ref';
+import { baseUrl } from '../../src/xnat/server-identity';
 import { request } from './arbitraries';
 import { curlCallsInBash, FAKE_SESSION } from './shell';
 
@@ -13,8 +13,8 @@ const RUNS = 60;
 
 function textOf(format: SnippetFormat, r: SnippetRequest): string {
   const built = buildSnippet(format, r);
-  if (!built.ok) throw new Error(`${format} refused ${JSON.stringify(r)}: ${built.error.message}`);
-  return built.snippet.text;
+  if (!built.ok) throw new Error(`${format} refused ${JSON.stringify(r)}: ${built.failure.kind}`);
+  return built.value.text;
 }
 
 const samples = () => fc.sample(request, { numRuns: RUNS, seed: Number(process.env.FC_SEED ?? 20261127) });

@@ -39,8 +39,8 @@ function snippet(format: SnippetFormat, requestPath?: string): string {
     secret: token.secret,
     requestPath,
   });
-  if (!built.ok) throw new Error(built.error.message);
-  return built.snippet.text;
+  if (!built.ok) throw new Error(built.failure.kind);
+  return built.value.text;
 }
 
 async function bash(script: string): Promise<{ stdout: string; code: number }> {

@@ -8,7 +8,7 @@ import { buildSnippet } from '../../src/snippets/build';
 import type { SnippetFormat } from '../../src/snippets/formats';
 import type { SnippetRequest } from '../../src/snippets/input';
 import { cmdQuote, powershellQuote } from '../../src/snippets/quote';
-import { baseUrl } from '../../src/xnat/server-ref';
+import { baseUrl } from '../../src/xnat/server-identity';
 import { request } from './arbitraries';
 
 const run = promisify(execFile);
@@ -16,8 +16,8 @@ const PS_QUOTES = "'\u2018\u2019\u201A\u201B";
 
 function textOf(format: SnippetFormat, r: SnippetRequest): string {
   const built = buildSnippet(format, r);
-  if (!built.ok) throw new Error(built.error.message);
-  return built.snippet.text;
+  if (!built.ok) throw new Error(built.failure.kind);
+  return built.value.text;
 }
 
 /** PowerShell's verbatim string: quote, content with doubled quote characters, quote. */
@@ -115,11 +115,11 @@ describe('cmd', () => {
       fc.property(request, (r) => {
         const built = buildSnippet('cmd', r);
         if (r.requestPath.includes('%') || r.requestPath.includes('!')) {
-          expect(built).toEqual({ ok: false, error: expect.objectContaining({ kind: 'not-quotable' }) });
+          expect(built).toEqual({ ok: false, failure: expect.objectContaining({ kind: 'not-quotable' }) });
           return;
         }
-        if (!built.ok) throw new Error(built.error.message);
-        expect(cmdArgv(built.snippet.text)).toEqual([
+        if (!built.ok) throw new Error(built.failure.kind);
+        expect(cmdArgv(built.value.text)).toEqual([
           'curl.exe',
           '-u',
           `${r.alias}:${r.secret}`,

@@ -1,9 +1,9 @@
 // @vitest-environment node
 // The client over real HTTP against the simulated XNAT, in every fault mode security.md names.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Result } from '../../src/result';
 import { createXnatClient, validateToken } from '../../src/xnat/client';
 import { detectServer } from '../../src/xnat/detect';
-import type { Outcome } from '../../src/xnat/failure';
 import { cookieJarFetch, type JarFetch, logIn } from '../fakes/cookie-jar-fetch';
 import { type RunningXnat, start } from '../xnat-server/server';
 
@@ -25,7 +25,7 @@ beforeEach(async () => {
 
 const client = (options = {}) =>
   createXnatClient(browser, { origin: xnat.origin, contextPath: '/xnat' }, options);
-const kind = (outcome: Outcome<unknown>) => (outcome.ok ? 'ok' : outcome.failure.kind);
+const kind = (outcome: Result<unknown>) => (outcome.ok ? 'ok' : outcome.failure.kind);
 
 describe('a logged-in browser session', () => {
   it('detects the server from its profile page URL', async () => {
@@ -43,7 +43,7 @@ describe('a logged-in browser session', () => {
     const c = client();
     expect(await c.currentUser()).toMatchObject({ ok: true, value: 'alice' });
     const issued = await c.issueToken();
-    if (!issued.ok) throw new Error(issued.failure.message);
+    if (!issued.ok) throw new Error(issued.failure.kind);
     const listed = await c.listTokens();
     expect(listed.ok && listed.value.tokens.map((t) => t.alias)).toEqual([issued.value.alias]);
     expect(

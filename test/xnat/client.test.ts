@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
+import type { Result } from '../../src/result';
 import { createXnatClient, validateToken } from '../../src/xnat/client';
-import type { Outcome } from '../../src/xnat/failure';
 import { fakeFetch, json } from '../fakes/fake-fetch';
 import {
   ALIAS,
@@ -17,7 +17,7 @@ const server = { origin: 'https://xnat.example.org', contextPath: '/xnat' };
 const BASE = 'https://xnat.example.org/xnat';
 const SHOW = '/xnat/data/services/tokens/show';
 
-function failureKind<T>(outcome: Outcome<T>): string {
+function failureKind<T>(outcome: Result<T>): string {
   return outcome.ok ? 'ok' : outcome.failure.kind;
 }
 
@@ -167,7 +167,7 @@ describe('failures', () => {
     const result = await createXnatClient(fetch, server, { maxBodyBytes: 4096 }).listTokens();
     expect(result).toEqual({
       ok: false,
-      failure: expect.objectContaining({ kind: 'bad-response', message: expect.stringMatching(/more data/) }),
+      failure: expect.objectContaining({ kind: 'bad-response' }),
     });
   });
 
@@ -193,7 +193,7 @@ describe('failures', () => {
     const fetch = fakeFetch({
       [SHOW]: { ...json([TOKEN_18]), finalUrl: 'https://sso.example.org/idp/login' },
     });
-    expect(failureKind(await createXnatClient(fetch, server).listTokens())).toBe('bad-response');
+    expect(failureKind(await createXnatClient(fetch, server).listTokens())).toBe('redirected');
   });
 });
 
@@ -223,7 +223,7 @@ describe('issuing, invalidating and validating', () => {
   it('never puts anything but an id or alias into the path', async () => {
     const fetch = fakeFetch({});
     const result = await createXnatClient(fetch, server).invalidateToken('../../admin');
-    expect(failureKind(result)).toBe('not-found');
+    expect(failureKind(result)).toBe('bad-request');
     expect(fetch.calls).toHaveLength(0);
   });
 

@@ -66,7 +66,7 @@ describe('detecting a server', () => {
   it('refuses what is not a URL', async () => {
     expect(await detectServer(fakeFetch({}), 'not a url')).toMatchObject({
       ok: false,
-      failure: { kind: 'not-xnat' },
+      failure: { kind: 'bad-url' },
     });
   });
 });

@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { clockOffsetMs } from '../../src/xnat/server-clock';
-import { parseBaseUrl } from '../../src/xnat/server-ref';
+import { parseBaseUrl } from '../../src/xnat/server-identity';
 import { parseSessionExpiration, readSessionExpirationCookie } from '../../src/xnat/session-cookie';
 
 describe('SESSION_EXPIRATION_TIME', () => {

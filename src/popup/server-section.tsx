@@ -1,10 +1,12 @@
 import { useState } from 'preact/hooks';
-import type { Failure } from '../messaging/protocol';
-import type { Strings } from '../platform/i18n';
+import { failureText } from '../i18n/failures';
+import type { Strings } from '../i18n/strings';
+import type { Failure } from '../result';
 import type { SnippetFormat } from '../snippets/formats';
+import { displayHost } from '../xnat/names';
 import type { PopupActions } from './controller';
-import { displayHost, type ServerSection } from './model';
-import { TokenRow } from './TokenRow';
+import type { ServerSection } from './model';
+import { TokenRow } from './token-row';
 
 interface Props {
   section: ServerSection;
@@ -121,7 +123,7 @@ function StateMessage({
     timeout: [t('stateTimeout'), retry],
     'server-error': [t('stateServerError'), retry],
   };
-  const [text, action] = states[failure.kind] ?? [failure.message, retry];
+  const [text, action] = states[failure.kind] ?? [failureText(failure, t), retry];
   return (
     <div class="state" role="alert" data-kind={failure.kind}>
       <p>{text}</p>

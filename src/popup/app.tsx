@@ -1,7 +1,7 @@
-import type { Strings } from '../platform/i18n';
+import type { Strings } from '../i18n/strings';
 import type { PopupActions } from './controller';
 import type { PopupState } from './model';
-import { ServerSectionView } from './ServerSection';
+import { ServerSectionView } from './server-section';
 
 /** The whole popup as a function of its state and actions (design.md, principle 6). */
 export function App({ state, actions, t }: { state: PopupState; actions: PopupActions; t: Strings }) {

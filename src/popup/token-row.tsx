@@ -1,11 +1,12 @@
 import { useState } from 'preact/hooks';
 import { countdownText, exactDate, urgency } from '../expiry/countdown';
-import type { TokenMeta } from '../messaging/protocol';
-import type { Strings } from '../platform/i18n';
-import { FORMAT_INFO, type SnippetFormat } from '../snippets/formats';
-import { CopyMenu } from './CopyMenu';
+import { formatWords } from '../i18n/formats';
+import type { Strings } from '../i18n/strings';
+import type { SnippetFormat } from '../snippets/formats';
+import type { TokenMeta } from '../storage/schema';
+import { shortAlias } from '../xnat/names';
 import type { PopupActions } from './controller';
-import { shortAlias } from './model';
+import { CopyMenu } from './copy-menu';
 
 interface Props {
   serverId: string;
@@ -30,7 +31,7 @@ export function TokenRow({ serverId, token, serverNow, clockOffsetMs, defaultFor
       class="token"
       // biome-ignore lint/a11y/noNoninteractiveTabindex: a focusable row lets Enter copy that token (design.md, keyboard).
       tabIndex={0}
-      aria-label={`${token.label ? `${token.label}, ` : ''}${token.alias}, ${countdownText(token.expiry, serverNow)}`}
+      aria-label={`${token.label ? `${token.label}, ` : ''}${token.alias}, ${countdownText(token.expiry, serverNow, t)}`}
       onKeyDown={(e) => {
         if (e.key === 'Enter' && e.target === e.currentTarget) copyDefault();
       }}
@@ -40,12 +41,16 @@ export function TokenRow({ serverId, token, serverNow, clockOffsetMs, defaultFor
           {short}
         </span>
         {token.label && !editing && <span class="label">{token.label}</span>}
-        <span class="countdown" data-urgency={level} title={exactDate(token.expiry - clockOffsetMs)}>
-          {countdownText(token.expiry, serverNow)}
+        <span
+          class="countdown"
+          data-urgency={level}
+          title={exactDate(token.expiry - clockOffsetMs, t.locale)}
+        >
+          {countdownText(token.expiry, serverNow, t)}
         </span>
       </div>
       <div class="token-meta">
-        <span>{t('popupCreated', exactDate(token.created - clockOffsetMs))}</span>
+        <span>{t('popupCreated', exactDate(token.created - clockOffsetMs, t.locale))}</span>
         <span
           class={token.createdHere ? 'badge here' : 'badge'}
           title={t(token.createdHere ? 'popupMadeHereHint' : 'popupMadeElsewhereHint')}
@@ -59,13 +64,14 @@ export function TokenRow({ serverId, token, serverNow, clockOffsetMs, defaultFor
           type="button"
           class="primary"
           onClick={copyDefault}
-          aria-label={t('popupCopyLabel', FORMAT_INFO[defaultFormat].label, short)}
+          aria-label={t('popupCopyLabel', formatWords(defaultFormat, t).label, short)}
         >
           {t('popupCopy')}
         </button>
         <CopyMenu
           label={t('popupMoreFormats', short)}
           onPick={(format) => void actions.copy(serverId, token.id, format)}
+          t={t}
         />
         <button
           type="button"

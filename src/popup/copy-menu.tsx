@@ -1,8 +1,18 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { FORMAT_INFO, SNIPPET_FORMATS, type SnippetFormat } from '../snippets/formats';
+import { formatWords } from '../i18n/formats';
+import type { Strings } from '../i18n/strings';
+import { SNIPPET_FORMATS, type SnippetFormat } from '../snippets/formats';
 
 /** The ▾ next to Copy: every format with its hint. Escape or a click elsewhere closes it. */
-export function CopyMenu({ label, onPick }: { label: string; onPick: (format: SnippetFormat) => void }) {
+export function CopyMenu({
+  label,
+  onPick,
+  t,
+}: {
+  label: string;
+  onPick: (format: SnippetFormat) => void;
+  t: Strings;
+}) {
   const [open, setOpen] = useState(false);
   const root = useRef<HTMLSpanElement>(null);
   const toggle = useRef<HTMLButtonElement>(null);
@@ -52,8 +62,8 @@ export function CopyMenu({ label, onPick }: { label: string; onPick: (format: Sn
                 onPick(format);
               }}
             >
-              {FORMAT_INFO[format].label}
-              <small>{FORMAT_INFO[format].hint}</small>
+              {formatWords(format, t).label}
+              <small>{formatWords(format, t).hint}</small>
             </button>
           ))}
         </div>

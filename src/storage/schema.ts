@@ -1,0 +1,112 @@
+// What the extension remembers, as types with their defaults and the checks every read passes
+// through: storage can hold anything an older version (or a bug) wrote, so nothing is trusted as is.
+// Never a secret: a token is remembered by its alias, id and dates only.
+import { isSnippetFormat } from '../snippets/build';
+import type { SnippetFormat } from '../snippets/formats';
+import { DEFAULT_REQUEST_PATH, isRequestPath } from '../snippets/input';
+
+/** A known XNAT server. Its id is its base URL (origin + context path). */
+export interface Server {
+  id: string;
+  origin: string;
+  contextPath: string;
+  /** The site's name (XNAT's `siteId`), cleaned of control characters and capped. */
+  siteId: string;
+  version: string;
+  /** Server clock minus this computer's clock, from the last response's `Date` header. */
+  clockOffsetMs: number;
+}
+
+/** What is remembered about a token: never its secret. */
+export interface TokenMeta {
+  id: number;
+  alias: string;
+  created: number;
+  /** XNAT's estimated expiry, in the server's clock. */
+  expiry: number;
+  singleUse: boolean;
+  /** Issued by this extension (rather than by a pipeline, the Desktop Client or XNAT's page). */
+  createdHere: boolean;
+  label?: string;
+}
+
+export interface Settings {
+  defaultFormat: SnippetFormat;
+  requestPath: string;
+  /** 0 turns auto-clear off. */
+  clipboardClearSeconds: number;
+  /** Minutes before expiry at which to remind; 0 means at expiry. */
+  notifyMinutesBefore: number[];
+  /** The note that clipboard history may keep copies has been shown (it is shown once). */
+  clipboardNoteShown: boolean;
+}
+
+export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
+  defaultFormat: 'curl-session',
+  requestPath: DEFAULT_REQUEST_PATH,
+  clipboardClearSeconds: 0,
+  notifyMinutesBefore: [24 * 60, 60, 0],
+  clipboardNoteShown: false,
+});
+
+const isInteger = (v: unknown, min: number, max: number): v is number =>
+  typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max;
+const isText = (v: unknown, max: number): v is string => typeof v === 'string' && v.length <= max;
+
+const SETTING_CHECKS: { [K in keyof Settings]: (value: unknown) => boolean } = {
+  defaultFormat: isSnippetFormat,
+  requestPath: isRequestPath,
+  clipboardClearSeconds: (v) => isInteger(v, 0, 3600),
+  clipboardNoteShown: (v) => typeof v === 'boolean',
+  notifyMinutesBefore: (v) =>
+    Array.isArray(v) && v.length <= 8 && v.every((m) => isInteger(m, 0, 60 * 24 * 60)),
+};
+
+/** Every key a known setting and every value valid: what a settings change may contain. */
+export function isSettingsPatch(patch: Record<string, unknown>): patch is Partial<Settings> {
+  return Object.entries(patch).every(
+    ([key, value]) => Object.hasOwn(SETTING_CHECKS, key) && SETTING_CHECKS[key as keyof Settings](value),
+  );
+}
+
+/** The valid part of whatever was stored; anything else falls back to its default. */
+export function validSettings(raw: unknown): Partial<Settings> {
+  if (typeof raw !== 'object' || raw === null) return {};
+  const valid: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(raw)) {
+    if (Object.hasOwn(SETTING_CHECKS, key) && SETTING_CHECKS[key as keyof Settings](value))
+      valid[key] = value;
+  }
+  return valid as Partial<Settings>;
+}
+
+export function isServer(raw: unknown): raw is Server {
+  const s = raw as Partial<Server> | null;
+  return (
+    typeof s === 'object' &&
+    s !== null &&
+    isText(s.id, 2048) &&
+    isText(s.origin, 2048) &&
+    isText(s.contextPath, 2048) &&
+    s.id === s.origin + s.contextPath &&
+    isText(s.siteId, 255) &&
+    isText(s.version, 64) &&
+    typeof s.clockOffsetMs === 'number' &&
+    Number.isFinite(s.clockOffsetMs)
+  );
+}
+
+export function isTokenMeta(raw: unknown): raw is TokenMeta {
+  const t = raw as Partial<TokenMeta> | null;
+  return (
+    typeof t === 'object' &&
+    t !== null &&
+    isInteger(t.id, 0, Number.MAX_SAFE_INTEGER) &&
+    isText(t.alias, 64) &&
+    typeof t.created === 'number' &&
+    typeof t.expiry === 'number' &&
+    typeof t.singleUse === 'boolean' &&
+    typeof t.createdHere === 'boolean' &&
+    (t.label === undefined || isText(t.label, 80))
+  );
+}
