@@ -18,20 +18,28 @@ export const GECKO_ID = 'xnat-token-tools@xnat-token-tools.dev';
 
 export function manifestFor(browser: 'chrome' | 'firefox', e2e: boolean): ManifestV3Export {
   const { background, permissions, ...rest } = baseManifest;
+  // Tests cannot click a permission prompt: the test builds hold at install what the release asks for
+  // on a click (the simulated XNAT's host, and clipboardRead for auto-clear).
   const common = {
     ...rest,
     version: pkg.version,
-    ...(e2e ? { host_permissions: ['http://127.0.0.1/*'] } : {}),
+    ...(e2e
+      ? {
+          host_permissions: ['http://127.0.0.1/*'],
+          permissions: [...permissions, 'clipboardRead'],
+          optional_permissions: [],
+        }
+      : { permissions: [...permissions], optional_permissions: ['clipboardRead'] }),
   };
   if (browser === 'chrome') {
     // No other extension may message this one (web pages cannot either without `matches`).
-    return { ...common, background, permissions: [...permissions], externally_connectable: { ids: [] } };
+    return { ...common, background, externally_connectable: { ids: [] } };
   }
   const firefox = {
     ...common,
     // crxjs reads background.scripts[0] for Firefox and emits background.scripts (toolchain-notes §6).
     background: { scripts: [background.service_worker], type: 'module' as const },
-    permissions: permissions.filter((p) => p !== 'offscreen'),
+    permissions: common.permissions.filter((p) => p !== 'offscreen'),
     browser_specific_settings: {
       gecko: {
         id: GECKO_ID,

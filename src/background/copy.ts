@@ -10,6 +10,8 @@ import type { AliasToken } from '../xnat/token';
 import type { BackgroundDeps } from './deps';
 
 export const CLIPBOARD_CLEAR_ALARM = 'clipboard-clear';
+// The fingerprint of the last text written, in storage.session (memory only, never on disk).
+const WRITTEN = 'clipboard-written';
 
 export async function copyToken(
   deps: BackgroundDeps,
@@ -25,20 +27,33 @@ export async function copyToken(
     requestPath: settings.requestPath,
   });
   if (!built.ok) return built;
+  let written: string;
   try {
-    await deps.clipboard.write(built.value.text);
+    written = await deps.clipboard.write(built.value.text);
   } catch {
     return failed('clipboard');
   }
-  const clearsInSeconds = settings.clipboardClearSeconds;
-  // A clear still pending from an earlier copy must not wipe this one when clearing is now off.
-  if (clearsInSeconds > 0)
+  // Clearing needs to read the clipboard back (clipboardRead): without it, nothing is cleared, so
+  // that a text the user copied after ours is never wiped. A clear pending from an earlier copy is
+  // replaced, or cancelled when clearing is off.
+  const clearsInSeconds =
+    settings.clipboardClearSeconds > 0 && (await deps.clipboard.canRead())
+      ? settings.clipboardClearSeconds
+      : 0;
+  if (clearsInSeconds > 0) {
+    await deps.session.set({ [WRITTEN]: written });
     await deps.alarms.create(CLIPBOARD_CLEAR_ALARM, deps.now() + clearsInSeconds * 1000);
-  else await deps.alarms.clear(CLIPBOARD_CLEAR_ALARM);
+  } else {
+    await deps.session.remove([WRITTEN]);
+    await deps.alarms.clear(CLIPBOARD_CLEAR_ALARM);
+  }
   return ok({ format: built.value.format, clearsInSeconds });
 }
 
-/** The alarm fired: overwrite blindly (reading the clipboard back would need clipboardRead). */
+/** The alarm fired: clear the clipboard if it still holds what the extension wrote, and only then. */
 export async function clearClipboard(deps: BackgroundDeps): Promise<void> {
-  await deps.clipboard.write('');
+  const written = await deps.session.get<string>(WRITTEN);
+  if (!written) return;
+  await deps.session.remove([WRITTEN]);
+  await deps.clipboard.clearIfUnchanged(written);
 }

@@ -37,7 +37,14 @@ export interface BackgroundDeps {
   session: KeyValueStore;
   permissions: HostPermissions;
   contentScripts: ContentScriptRegistry;
-  clipboard: { write(text: string): Promise<void> };
+  clipboard: {
+    /** Returns the text's fingerprint (a SHA-256), to recognise it when clearing. */
+    write(text: string): Promise<string>;
+    /** Clears only if the clipboard still holds the text with this fingerprint; needs `canRead`. */
+    clearIfUnchanged(fingerprint: string): Promise<boolean>;
+    /** The optional clipboardRead permission, without which auto-clear stays off. */
+    canRead(): Promise<boolean>;
+  };
   alarms: Alarms;
   notifications: Notifications;
   /** The toolbar badge: a count (0 clears it) and a tooltip. */

@@ -54,13 +54,12 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
       return ok(settings);
     },
 
-    // An XNAT page on a granted host introduces itself; the first time, that is how its server
-    // (and its context path) becomes known.
+    // Only a server the user added gets the page script's help; a page never introduces a server
+    // (a look-alike on another port or path of a granted host would otherwise pass for XNAT).
     'page.hello': async (_, pageUrl) => {
-      const known = await serverForPage(deps, pageUrl);
-      const server = known ? ok(known) : await addServer(deps, pageUrl);
-      if (!server.ok) return ok(null);
-      return ok({ serverId: server.value.id, defaultFormat: (await readSettings(deps.local)).defaultFormat });
+      const server = await serverForPage(deps, pageUrl);
+      if (!server) return ok(null);
+      return ok({ serverId: server.id, defaultFormat: (await readSettings(deps.local)).defaultFormat });
     },
     'page.tokens': ({ ids }, pageUrl) => onPage(pageUrl, (s) => tokensForPage(deps, s, ids)),
     'page.copy': ({ tokenId, format }, pageUrl) =>

@@ -3,6 +3,7 @@
 
 import { failureText } from '../i18n/failures';
 import { formatWords } from '../i18n/formats';
+import { serverTitle } from '../xnat/names';
 import { tokenPageUrl } from '../xnat/server-identity';
 import { createToken } from './create';
 import type { BackgroundDeps } from './deps';
@@ -23,7 +24,7 @@ export async function createReplacement(deps: BackgroundDeps, notificationId: st
   const { t } = deps;
   const copy = created.ok ? created.value.copy : null;
   await deps.notifications.show(notificationId, {
-    title: t(created.ok ? 'notificationReplaced' : 'notificationNotReplaced', server.value.siteId),
+    title: t(created.ok ? 'notificationReplaced' : 'notificationNotReplaced', serverTitle(server.value)),
     message: !created.ok
       ? failureText(created.failure, t)
       : copy?.ok

@@ -1,10 +1,10 @@
 // The real browser behind the BackgroundDeps interface.
 import { alarms } from '../platform/alarms';
-import { writeClipboard } from '../platform/clipboard';
+import { clearClipboardIfUnchanged, writeClipboard } from '../platform/clipboard';
 import { contentScripts, injectPageScript } from '../platform/content-scripts';
 import { t } from '../platform/i18n';
 import { badge, notifications } from '../platform/notifications';
-import { hostPermissions } from '../platform/permissions';
+import { clipboardRead, hostPermissions } from '../platform/permissions';
 import { runtime } from '../platform/runtime';
 import { storageArea } from '../platform/storage';
 import { openTab } from '../platform/tabs';
@@ -17,7 +17,11 @@ export function platformDeps(): BackgroundDeps {
     session: storageArea('session'),
     permissions: hostPermissions,
     contentScripts,
-    clipboard: { write: writeClipboard },
+    clipboard: {
+      write: writeClipboard,
+      clearIfUnchanged: clearClipboardIfUnchanged,
+      canRead: clipboardRead.granted,
+    },
     alarms,
     notifications: {
       show: (id, content) => notifications.show(id, content, t('notificationCreateReplacement')),

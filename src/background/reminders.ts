@@ -12,7 +12,7 @@ import {
   writeSentReminders,
   writeTokens,
 } from '../storage/store';
-import { shortAlias, tokenName } from '../xnat/names';
+import { serverTitle, shortAlias, tokenName } from '../xnat/names';
 import type { BackgroundDeps } from './deps';
 import { client } from './xnat-client';
 
@@ -85,7 +85,7 @@ async function notify(
 ): Promise<void> {
   const { t } = deps;
   await deps.notifications.show(notificationId(server.id, token.alias), {
-    title: t('notificationTitle', server.siteId, countdownText(token.expiry, serverNow, t)),
+    title: t('notificationTitle', serverTitle(server), countdownText(token.expiry, serverNow, t)),
     message: token.label
       ? t('notificationMessageLabelled', shortAlias(token.alias), token.label)
       : t('notificationMessage', shortAlias(token.alias)),
@@ -109,7 +109,7 @@ export async function scheduleReminders(deps: BackgroundDeps): Promise<void> {
         soon.push(
           deps.t(
             'badgeLine',
-            server.siteId,
+            serverTitle(server),
             tokenName(token),
             countdownText(token.expiry, serverNow, deps.t),
           ),

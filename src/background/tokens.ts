@@ -5,6 +5,7 @@ import { failed, ok } from '../result';
 import type { SnippetFormat } from '../snippets/formats';
 import type { Server, TokenMeta } from '../storage/schema';
 import { readTokens, writeServer, writeTokens } from '../storage/store';
+import { cleanText } from '../xnat/names';
 import { clockOffsetMs } from '../xnat/server-clock';
 import type { AliasToken } from '../xnat/token';
 import { copyToken } from './copy';
@@ -122,7 +123,7 @@ export async function labelToken(
   const tokens = await readTokens(deps.local, server.id);
   const token = tokens.find((t) => t.id === tokenId);
   if (!token) return failed('unknown-token');
-  const trimmed = label.trim();
+  const trimmed = cleanText(label, 80);
   if (trimmed) token.label = trimmed;
   else delete token.label;
   await writeTokens(deps.local, server.id, tokens);

@@ -7,11 +7,14 @@ import { isTokenPageUrl } from '../xnat/server-identity';
 import { watchTokenPage } from './decorate';
 import { looksLikeXnat } from './page';
 
+const LOADED = Symbol.for('xnat-token-tools.page-script');
+
 async function main(): Promise<void> {
-  // Injected by the popup right after a grant and registered for later loads: run once per page.
-  const world = globalThis as { xnatTokenToolsLoaded?: boolean };
-  if (world.xnatTokenToolsLoaded || !looksLikeXnat(document)) return;
-  world.xnatTokenToolsLoaded = true;
+  // Injected right after a grant and registered for later loads: run once per page. The mark is a
+  // symbol on this isolated world's global, which no element id in the page can shadow.
+  const world = globalThis as unknown as Record<symbol, boolean>;
+  if (world[LOADED] || !looksLikeXnat(document)) return;
+  world[LOADED] = true;
   const send = createSend(runtime.sendMessage);
   const hello = await send('page.hello', {});
   if (!hello.ok || !hello.value || !isTokenPageUrl(location.href)) return;

@@ -6,6 +6,7 @@ import type { Reply } from '../messaging/protocol';
 import type { Send } from '../messaging/send';
 import type { Success } from '../result';
 import type { Server, Settings } from '../storage/schema';
+import { serverTitle } from '../xnat/names';
 import { hostPattern, serverAddress } from '../xnat/server-identity';
 
 export type Field = 'servers' | 'format' | 'requestPath' | 'autoClear' | 'reminders';
@@ -22,12 +23,17 @@ export interface OptionsState {
   settings: Settings | null;
   feedback: Feedback | null;
   adding: boolean;
+  /** Auto-clear reads the clipboard back; without this permission it stays off. */
+  canReadClipboard: boolean;
 }
 
 export interface OptionsBackend {
   send: Send;
   /** Must run inside the click handler, before any await: Firefox drops the gesture after one. */
   requestHost(pattern: string): Promise<boolean>;
+  /** Must run inside the change handler that turns auto-clear on, before any await. */
+  requestClipboardRead(): Promise<boolean>;
+  canReadClipboard(): Promise<boolean>;
   t: Strings;
 }
 
@@ -46,7 +52,14 @@ export interface OptionsController extends OptionsActions {
 
 export function createOptionsController(backend: OptionsBackend): OptionsController {
   const { send, t } = backend;
-  let state: OptionsState = { loaded: false, servers: [], settings: null, feedback: null, adding: false };
+  let state: OptionsState = {
+    loaded: false,
+    servers: [],
+    settings: null,
+    feedback: null,
+    adding: false,
+    canReadClipboard: false,
+  };
   const listeners = new Set<(state: OptionsState) => void>();
   const set = (patch: Partial<OptionsState>) => {
     state = { ...state, ...patch };
@@ -72,11 +85,16 @@ export function createOptionsController(backend: OptionsBackend): OptionsControl
       return () => listeners.delete(listener);
     },
     async load() {
-      const [servers, settings] = await Promise.all([send('servers.list', {}), send('settings.get', {})]);
+      const [servers, settings, canReadClipboard] = await Promise.all([
+        send('servers.list', {}),
+        send('settings.get', {}),
+        backend.canReadClipboard(),
+      ]);
       set({
         loaded: true,
         servers: servers.ok ? servers.value : [],
         settings: settings.ok ? settings.value : null,
+        canReadClipboard,
       });
       if (!settings.ok) say('servers', 'error', failureText(settings.failure, t));
     },
@@ -95,7 +113,7 @@ export function createOptionsController(backend: OptionsBackend): OptionsControl
         if (!(await granted.catch(() => false))) say('servers', 'error', t('failureGrantRefused'));
         else {
           const added = await send('servers.add', { url });
-          if (succeeded(added, 'servers')) say('servers', 'ok', t('optionsAdded', added.value.siteId));
+          if (succeeded(added, 'servers')) say('servers', 'ok', t('optionsAdded', serverTitle(added.value)));
         }
         set({ adding: false });
         await reloadServers();
@@ -105,10 +123,19 @@ export function createOptionsController(backend: OptionsBackend): OptionsControl
       void send('servers.remove', { serverId }).then(reloadServers);
     },
     save(patch, field) {
-      void send('settings.set', patch).then((reply) => {
+      // Clearing only what the extension wrote means reading the clipboard: ask in this gesture.
+      const permitted = patch.clipboardClearSeconds ? backend.requestClipboardRead() : Promise.resolve(true);
+      void (async () => {
+        const canRead = await permitted.catch(() => false);
+        if (patch.clipboardClearSeconds) set({ canReadClipboard: canRead });
+        if (!canRead) {
+          say(field, 'error', t('optionsAutoClearNeedsRead'));
+          return;
+        }
+        const reply = await send('settings.set', patch);
         if (succeeded(reply, field))
           set({ settings: reply.value, feedback: { field, kind: 'ok', text: t('optionsSaved') } });
-      });
+      })();
     },
   };
 }

@@ -2,7 +2,7 @@
 import { render } from 'preact';
 import { createSend } from '../messaging/send';
 import { t } from '../platform/i18n';
-import { requestHostPermission } from '../platform/permissions';
+import { clipboardRead, requestHostPermission } from '../platform/permissions';
 import { runtime } from '../platform/runtime';
 import { createOptionsController } from './controller';
 import { OptionsApp } from './options-app';
@@ -10,6 +10,8 @@ import { OptionsApp } from './options-app';
 const controller = createOptionsController({
   send: createSend(runtime.sendMessage),
   requestHost: (pattern) => requestHostPermission(pattern),
+  requestClipboardRead: () => clipboardRead.request(),
+  canReadClipboard: () => clipboardRead.granted(),
   t,
 });
 const root = document.getElementById('app') as HTMLElement;

@@ -4,7 +4,7 @@ import type { Strings } from '../i18n/strings';
 import { SNIPPET_FORMATS, type SnippetFormat } from '../snippets/formats';
 import { isRequestPath } from '../snippets/input';
 import type { Settings } from '../storage/schema';
-import { displayHost } from '../xnat/names';
+import { displayHost, serverName } from '../xnat/names';
 import type { Field, OptionsActions, OptionsState } from './controller';
 
 const CLEAR_CHOICES = [0, 30, 60, 120, 300];
@@ -53,7 +53,7 @@ function ServersFieldset({ state, actions, t }: Props) {
       <ul class="servers">
         {state.servers.map((server) => (
           <li key={server.id}>
-            <strong>{server.siteId}</strong>
+            <strong>{serverName(server)}</strong>
             <span class="host">{displayHost(server)}</span>
             <span class="hint">XNAT {server.version}</span>
             <button
@@ -163,6 +163,9 @@ function SettingsFieldsets({ settings, state, actions, t }: Props & { settings: 
             ))}
           </select>
         </label>
+        {settings.clipboardClearSeconds > 0 && !state.canReadClipboard && (
+          <p class="error">{t('optionsAutoClearOffNoRead')}</p>
+        )}
         <FieldFeedback state={state} field="autoClear" />
         <p class="hint">{t('optionsClipboardNote')}</p>
       </fieldset>

@@ -1,9 +1,10 @@
 // Clipboard writes from the background: through an offscreen document on Chrome (a service worker
 // has no DOM), directly in the background page on Firefox (which has no offscreen API).
-import { copyWithExecCommand } from './exec-copy';
+import { clearIfUnchanged, copyWithExecCommand, fingerprint } from './clipboard-dom';
+import { OFFSCREEN_TARGET, type OffscreenRequest } from './offscreen/requests';
 
-export const OFFSCREEN_PAGE = 'src/platform/offscreen/index.html';
-export const OFFSCREEN_TARGET = 'xtt-offscreen';
+const OFFSCREEN_PAGE = 'src/platform/offscreen/index.html';
+
 let creating: Promise<void> | null = null;
 
 async function ensureOffscreenDocument(): Promise<void> {
@@ -26,15 +27,34 @@ async function ensureOffscreenDocument(): Promise<void> {
   await creating;
 }
 
-export async function writeClipboard(text: string): Promise<void> {
-  // The Firefox build drops this branch entirely, so its package names no offscreen API.
-  if (import.meta.env.MODE !== 'firefox' && typeof chrome !== 'undefined' && chrome.offscreen) {
-    await ensureOffscreenDocument();
-    const reply = (await chrome.runtime.sendMessage({ target: OFFSCREEN_TARGET, text })) as
-      | { ok?: boolean }
-      | undefined;
-    if (!reply?.ok) throw new Error('offscreen copy failed');
-    return;
-  }
-  if (!copyWithExecCommand(document, text)) throw new Error('copy failed');
+const hasOffscreen = () => typeof chrome !== 'undefined' && !!chrome.offscreen;
+
+async function askOffscreen(request: OffscreenRequest): Promise<{ ok?: boolean; cleared?: boolean }> {
+  await ensureOffscreenDocument();
+  return (
+    ((await chrome.runtime.sendMessage(request)) as { ok?: boolean; cleared?: boolean } | undefined) ?? {}
+  );
+}
+
+/** Writes the text and returns its fingerprint, to recognise it when the time comes to clear. */
+export async function writeClipboard(text: string): Promise<string> {
+  // The Firefox build drops the offscreen branches entirely (an `if` on the build mode, which the
+  // bundler removes), so its package names no offscreen API.
+  let written: boolean;
+  if (import.meta.env.MODE !== 'firefox' && hasOffscreen())
+    written = (await askOffscreen({ target: OFFSCREEN_TARGET, op: 'write', text })).ok === true;
+  else written = copyWithExecCommand(document, text);
+  if (!written) throw new Error('copy failed');
+  return fingerprint(text);
+}
+
+/** Clears the clipboard if it still holds what the extension wrote; the user's later copy stays. */
+export async function clearClipboardIfUnchanged(expected: string): Promise<boolean> {
+  let cleared: boolean;
+  if (import.meta.env.MODE !== 'firefox' && hasOffscreen())
+    cleared =
+      (await askOffscreen({ target: OFFSCREEN_TARGET, op: 'clear-if', fingerprint: expected })).cleared ===
+      true;
+  else cleared = await clearIfUnchanged(document, expected);
+  return cleared;
 }

@@ -18,6 +18,13 @@ export const hostPermissions = {
   },
 };
 
+/** Auto-clear reads the clipboard back, to clear only what the extension wrote. */
+export const clipboardRead = {
+  granted: () => browser.permissions.contains({ permissions: ['clipboardRead'] }),
+  /** Must be called synchronously in the handler that turns auto-clear on (a user gesture). */
+  request: () => browser.permissions.request({ permissions: ['clipboardRead'] }),
+};
+
 /**
  * Must be called synchronously inside the click handler: Firefox drops the user gesture after an
  * `await`, and then refuses to show the prompt. (A function of its own: the worker never asks.)

@@ -40,16 +40,16 @@ export function App({ state, actions, t }: { state: PopupState; actions: PopupAc
         <p class="hint">{t('popupLoading')}</p>
       ) : (
         <>
-          {tab.kind === 'ungranted' && (
+          {tab.kind === 'new-xnat' && (
             <div class="grant">
               <p>{t('popupTabIsXnat', tab.host)}</p>
-              <button type="button" class="primary" onClick={() => actions.grantTab()}>
-                {t('popupGrant', tab.host)}
+              <button type="button" class="primary" onClick={() => actions.addTab()}>
+                {tab.granted ? t('popupAddThis', tab.host) : t('popupGrant', tab.host)}
               </button>
               <p class="hint">{t('popupGrantHint')}</p>
             </div>
           )}
-          {sections.length === 0 && tab.kind !== 'ungranted' && <p class="empty">{t('popupNoServers')}</p>}
+          {sections.length === 0 && tab.kind !== 'new-xnat' && <p class="empty">{t('popupNoServers')}</p>}
           {sections.length > 0 && tab.kind === 'not-xnat' && <p class="hint">{t('popupNotXnat')}</p>}
           {sections.map((section) => (
             <ServerSectionView

@@ -16,6 +16,7 @@ export interface PopupBackend {
   tabLooksLikeXnat(tabId: number): Promise<boolean>;
   /** Must run inside the click handler, before any await: Firefox drops the gesture after one. */
   requestHost(pattern: string): Promise<boolean>;
+  hostGranted(pattern: string): Promise<boolean>;
   openTab(url: string): Promise<void>;
   openOptions(): Promise<void>;
   now(): number;

@@ -3,13 +3,14 @@
 import type { SnippetFormat } from '../snippets/formats';
 import { loginPageUrl } from '../xnat/server-identity';
 import { createContext, type PopupBackend } from './context';
-import { grant } from './grant';
+import { add, grant } from './grant';
 import { load, refresh } from './load';
 import type { PopupState } from './model';
 import { copy, create, remove, saveLabel } from './token-actions';
 
 export interface PopupActions {
-  grantTab(): void;
+  /** Adds the XNAT the tab shows, asking for its host first when needed. */
+  addTab(): void;
   grantServer(serverId: string): void;
   refresh(serverId: string): Promise<void>;
   toggle(serverId: string): void;
@@ -47,9 +48,11 @@ export function createPopupController(backend: PopupBackend): PopupController {
     subscribe: ctx.subscribe,
     load: () => load(ctx),
     tick: () => ctx.set({ now: backend.now() }),
-    grantTab() {
+    addTab() {
       const { tab } = ctx.state;
-      if (tab.kind === 'ungranted') grant(ctx, tab.url, tab.tabId);
+      if (tab.kind !== 'new-xnat') return;
+      if (tab.granted) void add(ctx, { url: tab.url, tabId: tab.tabId });
+      else grant(ctx, tab.url, tab.tabId);
     },
     grantServer: (serverId) => grant(ctx, serverId),
     refresh: (serverId) => refresh(ctx, serverId),

@@ -12,12 +12,14 @@ export function grant(ctx: PopupContext, url: string, tabId?: number): void {
   void ctx.backend.send('servers.intend', request);
   const granted = ctx.backend.requestHost(pattern);
   void (async () => {
-    if (!(await granted.catch(() => false))) {
-      ctx.notify('error', ctx.backend.t('failureGrantRefused'));
-      return;
-    }
-    if (!ctx.succeeded(await ctx.backend.send('servers.add', request))) return;
-    ctx.set({ loading: true });
-    await load(ctx);
+    if (!(await granted.catch(() => false))) ctx.notify('error', ctx.backend.t('failureGrantRefused'));
+    else await add(ctx, request);
   })();
+}
+
+/** Adds a server whose host is granted already: no prompt. */
+export async function add(ctx: PopupContext, request: { url: string; tabId?: number }): Promise<void> {
+  if (!ctx.succeeded(await ctx.backend.send('servers.add', request))) return;
+  ctx.set({ loading: true });
+  await load(ctx);
 }

@@ -1,6 +1,7 @@
 // Opening the popup: first paint straight from stored metadata (no worker wake-up, no request),
 // then the background's view (grants re-checked, the tab classified) and one fresh list per server.
 import type { Server } from '../storage/schema';
+import { hostPattern } from '../xnat/server-identity';
 import type { PopupContext } from './context';
 import { initialSections, type TabState, tabOnKnownServer } from './model';
 
@@ -40,7 +41,9 @@ async function classifyTab(
   const known = tabOnKnownServer(tab, servers);
   if (known.kind !== 'unknown' || !tab) return known;
   if (!(await ctx.backend.tabLooksLikeXnat(tab.id))) return { kind: 'not-xnat' };
-  return { kind: 'ungranted', url: tab.url, host: new URL(tab.url).host, tabId: tab.id };
+  const pattern = hostPattern(tab.url);
+  const granted = pattern !== null && (await ctx.backend.hostGranted(pattern));
+  return { kind: 'new-xnat', url: tab.url, host: new URL(tab.url).host, tabId: tab.id, granted };
 }
 
 export async function refresh(ctx: PopupContext, serverId: string): Promise<void> {

@@ -3,7 +3,7 @@ import { render } from 'preact';
 import { looksLikeXnat } from '../content/page';
 import { createSend } from '../messaging/send';
 import { t } from '../platform/i18n';
-import { requestHostPermission } from '../platform/permissions';
+import { hostPermissions, requestHostPermission } from '../platform/permissions';
 import { runtime } from '../platform/runtime';
 import { storageArea } from '../platform/storage';
 import { activeTab, checkTab, openTab } from '../platform/tabs';
@@ -26,6 +26,7 @@ const controller = createPopupController({
   activeTab,
   tabLooksLikeXnat: (tabId) => checkTab(tabId, looksLikeXnat),
   requestHost: (pattern) => requestHostPermission(pattern),
+  hostGranted: (pattern) => hostPermissions.contains(pattern),
   openTab,
   openOptions: () => runtime.openOptions(),
   now: () => Date.now(),

@@ -6,8 +6,11 @@ import { serverForUrl } from '../xnat/server-identity';
 export type TabState =
   | { kind: 'unknown' }
   | { kind: 'not-xnat' }
-  /** An XNAT page on a host the extension has no grant for: offer to grant it. */
-  | { kind: 'ungranted'; url: string; host: string; tabId: number }
+  /**
+   * An XNAT page the extension does not know: offer to add it, asking for its host's access first
+   * unless already granted (another server on that host).
+   */
+  | { kind: 'new-xnat'; url: string; host: string; tabId: number; granted: boolean }
   | { kind: 'known'; serverId: string };
 
 export interface ServerSection {

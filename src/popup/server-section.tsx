@@ -3,7 +3,7 @@ import { failureText } from '../i18n/failures';
 import type { Strings } from '../i18n/strings';
 import type { Failure } from '../result';
 import type { SnippetFormat } from '../snippets/formats';
-import { displayHost } from '../xnat/names';
+import { displayHost, serverName } from '../xnat/names';
 import type { PopupActions } from './controller';
 import type { ServerSection } from './model';
 import { TokenRow } from './token-row';
@@ -25,6 +25,7 @@ export function ServerSectionView({ section, now, defaultFormat, actions, t }: P
   const visible = showAll ? tokens : tokens.slice(0, FIRST_ROWS);
   const bodyId = `tokens-${encodeURIComponent(server.id)}`;
   const serverNow = now + server.clockOffsetMs;
+  const name = serverName(server);
   return (
     <section class="server" aria-busy={section.loading}>
       <header>
@@ -33,13 +34,13 @@ export function ServerSectionView({ section, now, defaultFormat, actions, t }: P
           class="toggle"
           aria-expanded={!collapsed}
           aria-controls={bodyId}
-          aria-label={t(collapsed ? 'popupExpand' : 'popupCollapse', server.siteId)}
+          aria-label={t(collapsed ? 'popupExpand' : 'popupCollapse', name)}
           onClick={() => actions.toggle(server.id)}
         >
           <span class="chevron" aria-hidden="true">
             {collapsed ? '▸' : '▾'}
           </span>
-          <span class="site">{server.siteId}</span>
+          <span class="site">{name}</span>
           <span class="host">{displayHost(server)}</span>
           {collapsed && <span class="count">{t('popupTokenCount', String(tokens.length))}</span>}
         </button>
@@ -48,14 +49,14 @@ export function ServerSectionView({ section, now, defaultFormat, actions, t }: P
           class="primary"
           disabled={section.busy}
           onClick={() => void actions.create(server.id)}
-          aria-label={t('popupCreateLabel', server.siteId)}
+          aria-label={t('popupCreateLabel', name)}
         >
           {t('popupCreate')}
         </button>
         <button
           type="button"
           onClick={() => void actions.refresh(server.id)}
-          aria-label={t('popupRefreshLabel', server.siteId)}
+          aria-label={t('popupRefreshLabel', name)}
         >
           ↻
         </button>

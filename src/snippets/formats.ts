@@ -1,5 +1,8 @@
-// Every command format the extension can copy, with its label and the hint shown in the copy menu.
-// XNAT's advice (wiki, "How to use alias tokens"): authenticate once, reuse JSESSIONID, log out.
+// Every command format the extension can copy. XNAT's advice (wiki, "How to use alias tokens"):
+// authenticate once, reuse JSESSIONID, log out. Each POSIX form is paste-safe: pasted whole into bash
+// it runs only what it means to, and every line holding a secret starts with a space, which keeps it
+// out of history where HISTCONTROL has ignorespace (bash's default on Debian and Ubuntu) or zsh has
+// HIST_IGNORE_SPACE; for a multi-line command, bash decides by its first line.
 
 import type { SnippetInput } from './input';
 import { cmdQuote, posixQuote, powershellQuote, pythonString } from './quote';
@@ -24,13 +27,13 @@ const q = posixQuote;
 
 const BUILDERS: Record<SnippetFormat, Builder> = {
   curl: ({ base, alias, secret, requestPath }) =>
-    `curl -u ${q(`${alias}:${secret}`)} ${q(base + requestPath)}`,
+    ` curl -u ${q(`${alias}:${secret}`)} ${q(base + requestPath)}`,
 
   // A subshell, so it behaves the same pasted into a terminal or saved as a script: the EXIT trap
   // ends the XNAT session on success, on error (set -e) and on Ctrl-C.
   'curl-session': ({ base, alias, secret, requestPath }) =>
     [
-      '(',
+      ' (',
       '  set -euo pipefail',
       `  xnat=${q(base)}`,
       `  jsession=$(curl -sSf -u ${q(`${alias}:${secret}`)} -X POST "$xnat/data/JSESSION")`,
@@ -40,17 +43,17 @@ const BUILDERS: Record<SnippetFormat, Builder> = {
       ')',
     ].join('\n'),
 
-  netrc: ({ base, host, alias, secret, requestPath }) =>
-    [
-      '# 1. Add this line to ~/.netrc and run chmod 600 ~/.netrc (on Windows: %USERPROFILE%\\_netrc).',
-      '#    Replace it when the token expires.',
-      `machine ${host} login ${alias} password ${secret}`,
-      '# 2. Then call XNAT with no secret on the command line:',
+  // Puts the token first in ~/.netrc (curl uses the first entry for a host), drops earlier alias
+  // tokens for that host (never a password entry), and keeps the file private (umask, chmod 600).
+  netrc: ({ base, host, alias, secret, requestPath }) => {
+    const hostPattern = host.replace(/[.[\]]/g, '\\$&');
+    const oldTokens = `^machine ${hostPattern} login [0-9a-fA-F-]{36} `;
+    return [
+      ` (umask 077; f="$HOME/.netrc"; { printf '%s\\n' ${q(`machine ${host} login ${alias} password ${secret}`)}; grep -vE ${q(oldTokens)} "$f" 2>/dev/null || true; } > "$f.xtt" && mv -f "$f.xtt" "$f" && chmod 600 "$f")`,
       `curl --netrc ${q(base + requestPath)}`,
-    ].join('\n'),
+    ].join('\n');
+  },
 
-  // The leading space keeps the secret out of history where HISTCONTROL=ignorespace (bash's
-  // default on Debian and Ubuntu) or setopt HIST_IGNORE_SPACE (zsh) is on.
   env: ({ base, alias, secret, requestPath }) =>
     [
       ` export XNAT_HOST=${q(base)} XNAT_USER=${q(alias)} XNAT_PASS=${q(secret)}`,

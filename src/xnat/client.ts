@@ -1,7 +1,15 @@
 // Pure, typed XNAT REST client: fetch is injected, no browser API, no DOM. Endpoints and their
 // quirks: ARCHITECTURE.md, "XNAT facts"; AliasTokenRestlet.java in XNAT's source.
 import { failed } from '../result';
-import { dated, type FetchLike, getText, type HttpOptions, parseJsonBody, type XnatResult } from './http';
+import {
+  dated,
+  type FetchLike,
+  getText,
+  type HttpOptions,
+  parseJsonBody,
+  type TextResponse,
+  type XnatResult,
+} from './http';
 import { baseUrl, type ServerRef } from './server-identity';
 import { type AliasToken, decodeToken, decodeTokenList, isAlias, isSecret, type TokenList } from './token';
 
@@ -17,7 +25,11 @@ export interface XnatClient {
 
 function requester(fetchFn: FetchLike, server: ServerRef, options: HttpOptions) {
   const base = baseUrl(server);
-  const get = (path: string) => getText(fetchFn, base + path, base, options);
+  // XNAT redirects API calls only to its login page (browser agents, no session).
+  const get = async (path: string): Promise<XnatResult<TextResponse>> => {
+    const response = await getText(fetchFn, base + path, base, options);
+    return !response.ok && response.failure.kind === 'redirected' ? failed('logged-out') : response;
+  };
   const getJson = async (path: string): Promise<XnatResult<unknown>> => {
     const response = await get(path);
     if (!response.ok) return response;

@@ -2,6 +2,7 @@
 // `/xapi/siteConfig/buildInfo` of each candidate root, most likely first.
 import { type Failure, failed } from '../result';
 import { dated, type FetchLike, getText, type HttpOptions, parseJsonBody, type XnatResult } from './http';
+import { cleanText } from './names';
 import { baseUrl, parseBaseUrl, type ServerRef } from './server-identity';
 
 export interface DetectedServer extends ServerRef {
@@ -52,8 +53,8 @@ export async function detectServer(
   for (const candidate of candidates) {
     const found = await probe(fetchFn, candidate, options);
     if (found.ok) return found;
-    // A server that cannot be reached at all will not answer at a deeper path either.
-    if (found.failure.kind === 'network' || found.failure.kind === 'timeout') return found;
+    // A server that cannot be reached, or sends the browser elsewhere, will not answer deeper down either.
+    if (['network', 'timeout', 'redirected'].includes(found.failure.kind)) return found;
     lastFailure = found.failure;
   }
   return failed('not-xnat', lastFailure?.status === undefined ? {} : { status: lastFailure.status });
@@ -72,7 +73,10 @@ async function probe(
   if (typeof version !== 'string' || !/^\d+\.\d+/.test(version)) return failed('not-xnat');
   const siteIdResponse = await getText(fetchFn, `${base}/xapi/siteConfig/siteId`, base, options);
   const siteId = siteIdResponse.ok ? readConfigString(siteIdResponse.value.text) : null;
-  return dated({ ...server, version, siteId: siteId ?? 'XNAT' }, info.serverDateMs ?? null);
+  return dated(
+    { ...server, version: cleanText(version, 32), siteId: cleanText(siteId ?? '') || 'XNAT' },
+    info.serverDateMs ?? null,
+  );
 }
 
 /** siteConfig values come as raw text or as a JSON string depending on the version (facts §4: open). */

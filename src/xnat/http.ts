@@ -28,8 +28,9 @@ export const DEFAULT_MAX_BODY_BYTES = 2 * 1024 * 1024;
 const LOGIN_PAGE = /\/app\/template\/Login\.vm(?:$|[;?#])/;
 
 /**
- * GET `url` with the browser's XNAT session. `base` is the server root; a response that ends
- * anywhere else (XNAT's 302 to Login.vm for browser agents, or a proxy's sign-in page) is not data.
+ * GET `url` with the browser's XNAT session. Redirects are never followed: a redirect could carry the
+ * session's request (an issue, an invalidate) to another server, so it ends the call as `redirected`
+ * (XNAT's only redirect for its API is to the login page; the client reads it as logged out).
  */
 export async function getText(
   fetchFn: FetchLike,
@@ -52,19 +53,25 @@ export async function getText(
         method: 'GET',
         credentials: 'include',
         cache: 'no-store',
-        redirect: 'follow',
+        redirect: 'manual',
         headers: { Accept: 'application/json, text/plain;q=0.9, */*;q=0.8' },
         signal: controller.signal,
       });
     } catch {
       return failed(timedOut ? 'timeout' : 'network');
     }
+    // A browser hands back an opaque redirect (status 0, no location); Node, the 3xx itself.
+    if (response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400)) {
+      await response.body?.cancel();
+      return failed('redirected');
+    }
+    // A fetch that followed anyway (not ours): trust nothing that ended elsewhere.
     const finalUrl = response.url;
     if (finalUrl && LOGIN_PAGE.test(new URL(finalUrl).pathname)) {
       await response.body?.cancel();
       return failed('logged-out', { status: response.status });
     }
-    if (finalUrl && !isUnder(finalUrl, base)) {
+    if (response.redirected || (finalUrl && !isUnder(finalUrl, base))) {
       await response.body?.cancel();
       return failed('redirected', { status: response.status });
     }

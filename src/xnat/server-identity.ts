@@ -19,6 +19,14 @@ export function serverId(server: ServerRef): string {
 }
 
 /**
+ * Letters, digits, dots and hyphens (what a URL makes of any DNS name, IDNs included), or a bracketed
+ * IPv6 literal. WHATWG URLs also allow `$`, `(` or backquotes in a host, which a shell would run.
+ */
+export function isPlainHost(hostname: string): boolean {
+  return /^[a-z0-9.-]+$/.test(hostname) || /^\[[0-9a-f:.]+\]$/.test(hostname);
+}
+
+/**
  * Parse a base URL (no credentials, query or fragment; only URL-safe path segments). A base URL ends
  * up in shell commands, so anything surprising is refused here.
  */
@@ -29,7 +37,7 @@ export function parseBaseUrl(input: string): ServerRef | null {
   } catch {
     return null;
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
+  if ((url.protocol !== 'http:' && url.protocol !== 'https:') || !isPlainHost(url.hostname)) return null;
   if (url.username || url.password || url.search || url.hash) return null;
   const contextPath = url.pathname.replace(/\/+$/, '');
   if (!/^(\/[A-Za-z0-9._~-]+)*$/.test(contextPath)) return null;
@@ -52,7 +60,7 @@ export function serverAddress(input: string): string | null {
   } catch {
     return null;
   }
-  if ((url.protocol !== 'http:' && url.protocol !== 'https:') || !url.hostname) return null;
+  if ((url.protocol !== 'http:' && url.protocol !== 'https:') || !isPlainHost(url.hostname)) return null;
   return url.origin + url.pathname.replace(/;jsessionid=[^/]*$/i, '');
 }
 
@@ -60,7 +68,9 @@ export function serverAddress(input: string): string | null {
 export function hostPattern(url: string): string | null {
   try {
     const { protocol, hostname } = new URL(url);
-    return protocol === 'http:' || protocol === 'https:' ? `${protocol}//${hostname}/*` : null;
+    return (protocol === 'http:' || protocol === 'https:') && isPlainHost(hostname)
+      ? `${protocol}//${hostname}/*`
+      : null;
   } catch {
     return null;
   }

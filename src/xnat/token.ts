@@ -53,8 +53,9 @@ export function decodeToken(raw: unknown): Result<AliasToken> {
   });
 }
 
+/** Token ids are whole numbers from 0, as every message guard expects. */
 function toInteger(value: unknown): number | null {
-  if (typeof value === 'number' && Number.isSafeInteger(value)) return value;
+  if (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0) return value;
   if (typeof value === 'string' && /^\d{1,15}$/.test(value)) return Number(value);
   return null;
 }

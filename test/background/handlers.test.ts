@@ -1,6 +1,7 @@
 // @vitest-environment node
 // Background handlers against the simulated XNAT and a fake browser (issue 5).
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { clearClipboard } from '../../src/background/copy';
 import { readTokens } from '../../src/storage/store';
 import { cookieJarFetch, logIn } from '../fakes/cookie-jar-fetch';
 import { serializeToken } from '../xnat-server/api-tokens';
@@ -155,7 +156,7 @@ describe('tokens', () => {
     const receipt = value(await h.ask('tokens.copy', { serverId, tokenId: token.id, format: 'curl' }));
     expect(receipt).toEqual({ format: 'curl', clearsInSeconds: 30 });
     expect(h.deps.clipboardWrites).toEqual([
-      `curl -u '${token.alias}:${token.secret}' '${h.xnat.url}/data/projects?format=csv'`,
+      ` curl -u '${token.alias}:${token.secret}' '${h.xnat.url}/data/projects?format=csv'`,
     ]);
     expect(h.deps.alarmsSet.get('clipboard-clear')).toBeGreaterThan(Date.now() + 25_000);
   });
@@ -168,6 +169,42 @@ describe('tokens', () => {
     value(await h.ask('settings.set', { clipboardClearSeconds: 0 }));
     value(await h.ask('tokens.copy', { serverId, tokenId: token.id }));
     expect(h.deps.alarmsSet.has('clipboard-clear')).toBe(false);
+  });
+
+  it('auto-clear clears the clipboard when it still holds the copied command', async () => {
+    const token = h.xnat.control.seedToken();
+    value(await h.ask('settings.set', { clipboardClearSeconds: 30 }));
+    value(await h.ask('tokens.copy', { serverId, tokenId: token.id }));
+    await clearClipboard(h.deps);
+    expect(h.deps.clipboardState.text).toBe('');
+  });
+
+  it('auto-clear leaves alone what the user copied after the extension', async () => {
+    const token = h.xnat.control.seedToken();
+    value(await h.ask('settings.set', { clipboardClearSeconds: 30 }));
+    value(await h.ask('tokens.copy', { serverId, tokenId: token.id }));
+    h.deps.clipboardState.text = 'the user’s own notes';
+    await clearClipboard(h.deps);
+    expect(h.deps.clipboardState.text).toBe('the user’s own notes');
+  });
+
+  it('auto-clear stays off without permission to read the clipboard, and the receipt says so', async () => {
+    h.deps.clipboardState.readGranted = false;
+    const token = h.xnat.control.seedToken();
+    value(await h.ask('settings.set', { clipboardClearSeconds: 30 }));
+    expect(value(await h.ask('tokens.copy', { serverId, tokenId: token.id }))).toMatchObject({
+      clearsInSeconds: 0,
+    });
+    expect(h.deps.alarmsSet.has('clipboard-clear')).toBe(false);
+  });
+
+  it('remembers a fingerprint of what it wrote, in memory-only storage, never the text', async () => {
+    const token = h.xnat.control.seedToken();
+    value(await h.ask('settings.set', { clipboardClearSeconds: 30 }));
+    value(await h.ask('tokens.copy', { serverId, tokenId: token.id }));
+    const stored = h.deps.local.dump() + h.deps.session.dump();
+    expect(stored).not.toContain(token.secret);
+    expect(h.deps.session.dump()).toMatch(/clipboard-written","[0-9a-f]{64}"/);
   });
 
   it('says a token is gone when XNAT no longer has it', async () => {

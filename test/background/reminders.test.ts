@@ -10,11 +10,13 @@ const MIN = 60_000;
 let clock: number;
 let h: Harness;
 let serverId: string;
+let title: string;
 
 beforeEach(async () => {
   clock = Date.now();
   h = await harness({}, (fetch) => fakeDeps(fetch, { granted: ['http://127.0.0.1/*'], now: () => clock }));
   serverId = await h.addServer();
+  title = `XNAT (${h.xnat.url.replace('http://', '')})`;
 });
 afterEach(async () => {
   await h.stop();
@@ -29,7 +31,10 @@ describe('reminders', () => {
     const token = seed(20);
     value(await h.ask('tokens.list', { serverId }));
     expect(shownFor(token.alias)).toEqual([
-      { title: 'XNAT: token expires in 20 min', message: expect.stringContaining(token.alias.slice(0, 8)) },
+      {
+        title: `${title}: token expires in 20 min`,
+        message: expect.stringContaining(token.alias.slice(0, 8)),
+      },
     ]);
     expect(h.deps.badgeState.count).toBe(1);
     expect(h.deps.badgeState.tooltip).toContain('expires in 20 min');
@@ -51,9 +56,9 @@ describe('reminders', () => {
     await runReminders(h.deps);
     await runReminders(h.deps);
     expect(shownFor(token.alias).map((n) => n.title)).toEqual([
-      'XNAT: token expires in 1 d',
-      'XNAT: token expires in 1 h',
-      'XNAT: token expired (estimate)',
+      `${title}: token expires in 1 d`,
+      `${title}: token expires in 1 h`,
+      `${title}: token expired (estimate)`,
     ]);
     expect(h.deps.alarmsSet.has(REMINDER_ALARM)).toBe(false);
   });
@@ -117,7 +122,7 @@ describe('reminders', () => {
     const token = seed(3 * 24 * 60);
     value(await h.ask('tokens.list', { serverId }));
     value(await h.ask('settings.set', { notifyMinutesBefore: [2 * 24 * 60 + 60 * 24, 0] }));
-    expect(shownFor(token.alias).map((n) => n.title)).toEqual(['XNAT: token expires in 3 d']);
+    expect(shownFor(token.alias).map((n) => n.title)).toEqual([`${title}: token expires in 3 d`]);
     expect(h.deps.alarmsSet.get(REMINDER_ALARM)).toBe(token.estimatedExpirationTime);
   });
 
@@ -138,7 +143,7 @@ describe('reminders', () => {
     const fresh = tokens.find((t) => t.id !== old.id);
     expect(h.deps.clipboardWrites.at(-1)).toContain(`${fresh?.alias}:${fresh?.secret}`);
     expect(shownFor(old.alias).at(-1)).toEqual({
-      title: 'XNAT: replacement token created',
+      title: `${title}: replacement token created`,
       message: 'Its curl session script command is on the clipboard.',
     });
   });

@@ -3,6 +3,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { onPermissionsRemoved, reconcile } from '../../src/background/grants';
 import { onPermissionsAdded } from '../../src/background/intents';
+import { start } from '../xnat-server/server';
 import { type Harness, harness, value } from './harness';
 
 const HOST = 'http://127.0.0.1/*';
@@ -102,16 +103,27 @@ describe('start-up reconciliation', () => {
   });
 });
 
-describe('an XNAT page introduces itself', () => {
-  it('on a granted host, the page’s hello adds its server with the right context path', async () => {
-    value(await h.ask('servers.remove', { serverId }));
-    h.deps.granted.add(HOST);
-    const pageUrl = `${h.xnat.url}/app/template/XDATScreen_UpdateUser.vm#tab=alias-token-tab`;
-    const hello = await h.route(
+describe('a page never introduces a server', () => {
+  const hello = (pageUrl: string) =>
+    h.route(
       { type: 'page.hello', payload: {} },
       { id: h.deps.extensionId, url: pageUrl, frameId: 0, tab: { id: 1, url: pageUrl } },
     );
-    expect(hello).toEqual({ ok: true, value: { serverId, defaultFormat: 'curl-session' } });
-    expect(value(await h.ask('servers.list', {})).map((s) => s.contextPath)).toEqual(['/xnat']);
+
+  it('the known server’s page is greeted', async () => {
+    const pageUrl = `${h.xnat.url}/app/template/XDATScreen_UpdateUser.vm#tab=alias-token-tab`;
+    expect(await hello(pageUrl)).toEqual({ ok: true, value: { serverId, defaultFormat: 'curl-session' } });
+  });
+
+  it('an XNAT-looking page on another port or path of the granted host gets nothing, and is not added', async () => {
+    const lookAlike = await start({ contextPath: '/xnat', siteId: 'XNAT' });
+    for (const pageUrl of [
+      `${lookAlike.url}/app/template/Index.vm`,
+      `${h.xnat.origin}/other/app/template/Index.vm`,
+    ])
+      expect(await hello(pageUrl)).toEqual({ ok: true, value: null });
+    expect(value(await h.ask('servers.list', {})).map((s) => s.id)).toEqual([serverId]);
+    expect(lookAlike.control.requestCount()).toBe(0);
+    await lookAlike.stop();
   });
 });

@@ -70,7 +70,7 @@ describe('the background in Chromium', () => {
     expect(tokens).toHaveLength(before + 1);
     const newest = tokens[tokens.length - 1];
     expect(await readClipboard()).toBe(
-      `curl -u '${newest?.alias}:${newest?.secret}' '${xnat.url}/data/projects?format=csv'`,
+      ` curl -u '${newest?.alias}:${newest?.secret}' '${xnat.url}/data/projects?format=csv'`,
     );
   });
 

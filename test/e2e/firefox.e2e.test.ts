@@ -88,7 +88,7 @@ describe('in Firefox ESR', () => {
     const box = await host?.boundingBox();
     if (!box) throw new Error('no copy control');
     await page.mouse.click(box.x + 12, box.y + box.height / 2);
-    await page.waitForFunction(async () => (await navigator.clipboard.readText()).startsWith('('), {
+    await page.waitForFunction(async () => (await navigator.clipboard.readText()).startsWith(' ('), {
       timeout: 10_000,
     });
     const script = await page.evaluate(() => navigator.clipboard.readText());

@@ -67,7 +67,7 @@ describe('the decorated token page', () => {
   it('Copy as curl puts a session script on the clipboard that runs against XNAT', async () => {
     await page.evaluate(() => navigator.clipboard.writeText('nothing yet'));
     await clickHost(page, COPY, 0);
-    await expect.poll(clipboard).toMatch(/^\(\n {2}set -euo pipefail/);
+    await expect.poll(clipboard).toMatch(/^ \(\n {2}set -euo pipefail/);
     xnat.control.resetCounters();
     expect(await runCopied(await clipboard())).toEqual(PROJECT_IDS);
     expect(xnat.control.sessionsCreated('basic-token')).toBe(1);

@@ -80,7 +80,9 @@ export function cookieJarFetch(
       const response = await fetch(url, { ...init, method, body, headers, redirect: 'manual' });
       for (const line of response.headers.getSetCookie()) cookies.store(url, line);
       const location = response.headers.get('location');
-      if (options.followRedirects === false || !location || response.status < 300 || response.status >= 400) {
+      // `redirect: 'manual'` hands back the redirect itself, as Node's fetch does (a browser's is opaque).
+      const follow = options.followRedirects !== false && init.redirect !== 'manual';
+      if (!follow || !location || response.status < 300 || response.status >= 400) {
         Object.defineProperty(response, 'url', { value: url });
         Object.defineProperty(response, 'redirected', { value: hop > 0 });
         return response;

@@ -1,5 +1,7 @@
 // In-memory stand-ins for the browser behind BackgroundDeps: storage areas, grants, content-script
 // registrations, clipboard and alarms, each one inspectable by a test.
+
+import { createHash } from 'node:crypto';
 import type { BackgroundDeps } from '../../src/background/deps';
 import type { KeyValueStore } from '../../src/storage/store';
 import type { FetchLike } from '../../src/xnat/http';
@@ -28,6 +30,8 @@ export interface FakeDeps extends BackgroundDeps {
   granted: Set<string>;
   registered: Set<string>;
   clipboardWrites: string[];
+  /** What the system clipboard holds (the user may copy too), and whether clipboardRead is granted. */
+  clipboardState: { text: string; readGranted: boolean };
   alarmsSet: Map<string, number>;
   fetched: string[];
   shown: Map<string, { title: string; message: string }[]>;
@@ -46,6 +50,7 @@ export function fakeDeps(
   const granted = new Set(options.granted ?? []);
   const registered = new Set<string>();
   const clipboardWrites: string[] = [];
+  const clipboardState = { text: '', readGranted: true };
   const alarmsSet = new Map<string, number>();
   const fetched: string[] = [];
   const shown = new Map<string, { title: string; message: string }[]>();
@@ -84,6 +89,7 @@ export function fakeDeps(
     granted,
     registered,
     clipboardWrites,
+    clipboardState,
     alarmsSet,
     fetched,
     permissions: {
@@ -105,7 +111,15 @@ export function fakeDeps(
     clipboard: {
       write: async (text) => {
         clipboardWrites.push(text);
+        clipboardState.text = text;
+        return sha256(text);
       },
+      clearIfUnchanged: async (expected) => {
+        if (!clipboardState.readGranted || sha256(clipboardState.text) !== expected) return false;
+        clipboardState.text = '';
+        return true;
+      },
+      canRead: async () => clipboardState.readGranted,
     },
     alarms: {
       create: async (name, when) => {
@@ -120,3 +134,5 @@ export function fakeDeps(
     now: options.now ?? (() => Date.now()),
   };
 }
+
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');

@@ -12,7 +12,7 @@ type Handlers = {
   [K in RequestType]?: (payload: RequestOf<K>) => Reply<ResponseOf<K>> | Promise<Reply<ResponseOf<K>>>;
 };
 
-function backend(handlers: Handlers, granted = true) {
+function backend(handlers: Handlers, granted = true, clipboardGrant = true) {
   const sent: [string, unknown][] = [];
   const prompts: { pattern: string; toldFirst: string[] }[] = [];
   const b: OptionsBackend = {
@@ -25,6 +25,8 @@ function backend(handlers: Handlers, granted = true) {
       prompts.push({ pattern, toldFirst: sent.map(([type]) => type) });
       return granted;
     }),
+    requestClipboardRead: vi.fn(async () => clipboardGrant),
+    canReadClipboard: vi.fn(async () => false),
     t,
   };
   return { b, sent, prompts };
@@ -64,7 +66,7 @@ describe('adding a server from the settings', () => {
     ]);
     expect(c.state).toMatchObject({
       adding: false,
-      feedback: { field: 'servers', kind: 'ok', text: 'Added XNAT_DEMO.' },
+      feedback: { field: 'servers', kind: 'ok', text: 'Added XNAT_DEMO (xnat.example.org/xnat).' },
     });
   });
 
@@ -102,6 +104,30 @@ describe('adding a server from the settings', () => {
 });
 
 describe('saving a setting', () => {
+  it('turning auto-clear on asks, in that gesture, to read the clipboard; refused, nothing is saved', async () => {
+    const { b, sent } = backend(basics, true, false);
+    const c = createOptionsController(b);
+    await c.load();
+    c.save({ clipboardClearSeconds: 30 }, 'autoClear');
+    expect(b.requestClipboardRead).toHaveBeenCalledTimes(1);
+    await vi.waitFor(() => expect(c.state.feedback?.kind).toBe('error'));
+    expect(c.state.feedback).toEqual({
+      field: 'autoClear',
+      kind: 'error',
+      text: t('optionsAutoClearNeedsRead'),
+    });
+    expect(sent.map(([type]) => type)).not.toContain('settings.set');
+  });
+
+  it('turning auto-clear off asks for nothing', async () => {
+    const { b } = backend({ ...basics, 'settings.set': (patch) => ok({ ...DEFAULT_SETTINGS, ...patch }) });
+    const c = createOptionsController(b);
+    await c.load();
+    c.save({ clipboardClearSeconds: 0 }, 'autoClear');
+    await vi.waitFor(() => expect(c.state.feedback?.text).toBe('Saved.'));
+    expect(b.requestClipboardRead).not.toHaveBeenCalled();
+  });
+
   it('keeps what the background saved and confirms beside that field', async () => {
     const { b } = backend({ ...basics, 'settings.set': (patch) => ok({ ...DEFAULT_SETTINGS, ...patch }) });
     const c = createOptionsController(b);

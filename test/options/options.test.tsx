@@ -25,6 +25,7 @@ async function mount(state: Partial<OptionsState> = {}) {
           settings: DEFAULT_SETTINGS,
           feedback: null,
           adding: false,
+          canReadClipboard: true,
           ...state,
         }}
         actions={actions}

@@ -19,15 +19,20 @@ describe('the popup’s states', () => {
 
   it('an XNAT tab not yet granted: one button grants that host', async () => {
     const actions = fakeActions();
-    const root = await mount(
-      state({
-        tab: { kind: 'ungranted', url: 'https://xnat.example.org/xnat/', host: 'xnat.example.org', tabId: 4 },
-      }),
-      actions,
-    );
+    const tab = { url: 'https://xnat.example.org/xnat/', host: 'xnat.example.org', tabId: 4 };
+    const root = await mount(state({ tab: { kind: 'new-xnat', ...tab, granted: false } }), actions);
     expect(root.textContent).toContain('This tab looks like an XNAT server: xnat.example.org');
     byText(root, 'Grant access to xnat.example.org')?.click();
-    expect(actions.grantTab).toHaveBeenCalledTimes(1);
+    expect(actions.addTab).toHaveBeenCalledTimes(1);
+  });
+
+  it('an unknown XNAT on a host already granted: one button adds it, no grant asked', async () => {
+    const actions = fakeActions();
+    const tab = { url: 'https://xnat.example.org:8443/', host: 'xnat.example.org:8443', tabId: 4 };
+    const root = await mount(state({ tab: { kind: 'new-xnat', ...tab, granted: true } }), actions);
+    expect(byText(root, 'Grant access to xnat.example.org:8443')).toBeNull();
+    byText(root, 'Add this XNAT (xnat.example.org:8443)')?.click();
+    expect(actions.addTab).toHaveBeenCalledTimes(1);
   });
 
   it('tokens with countdown, shortened alias (full on hover), marker and created date', async () => {

@@ -37,6 +37,7 @@ function backend(
     activeTab: async () => tab,
     tabLooksLikeXnat: async () => looksLikeXnat,
     requestHost: vi.fn(async () => true),
+    hostGranted: vi.fn(async () => false),
     openTab: vi.fn(async () => {}),
     openOptions: vi.fn(async () => {}),
     now: () => NOW,
@@ -94,11 +95,28 @@ describe('opening the popup', () => {
     );
     await c.load();
     expect(c.state.tab).toEqual({
-      kind: 'ungranted',
+      kind: 'new-xnat',
       url: 'https://new.example.org/xnat/app/template/Index.vm',
       host: 'new.example.org',
       tabId: 3,
+      granted: false,
     });
+  });
+
+  it('adds an unknown XNAT on a granted host in one click, without asking for access again', async () => {
+    const b = backend(
+      { ...basics, 'servers.list': () => ok([CNDA]), 'servers.add': () => ok(DEMO) },
+      { id: 3, url: 'http://127.0.0.1:8443/xnat/app/template/Index.vm' },
+      true,
+    );
+    b.hostGranted = vi.fn(async () => true);
+    const c = createPopupController(b);
+    await c.load();
+    expect(c.state.tab).toMatchObject({ kind: 'new-xnat', granted: true });
+    c.addTab();
+    await vi.waitFor(() => expect(b.sent.some(([type]) => type === 'servers.add')).toBe(true));
+    expect(b.requestHost).not.toHaveBeenCalled();
+    expect(b.sent.map(([type]) => type)).not.toContain('servers.intend');
   });
 
   it('keeps each server’s failure to itself', async () => {
@@ -130,8 +148,8 @@ describe('granting access', () => {
     });
     const c = createPopupController(b);
     await c.load();
-    c.grantTab();
-    // Called before grantTab returned: no await stood in between (Firefox needs the gesture).
+    c.addTab();
+    // Called before addTab returned: no await stood in between (Firefox needs the gesture).
     expect(b.requestHost).toHaveBeenCalledWith('http://127.0.0.1/*');
     // The background heard first what the grant is for, so it can finish if the popup closes.
     expect(toldBeforePrompt).toContainEqual([
@@ -151,7 +169,7 @@ describe('granting access', () => {
     b.requestHost = vi.fn(async () => false);
     const c = createPopupController(b);
     await c.load();
-    c.grantTab();
+    c.addTab();
     await vi.waitFor(() =>
       expect(c.state.notice).toEqual({ kind: 'error', text: 'Access was not granted.' }),
     );

@@ -65,7 +65,7 @@ export function state(extra: Partial<PopupState> = {}): PopupState {
 
 export function fakeActions(): PopupActions & { [K in keyof PopupActions]: ReturnType<typeof vi.fn> } {
   return {
-    grantTab: vi.fn(),
+    addTab: vi.fn(),
     grantServer: vi.fn(),
     refresh: vi.fn(async () => {}),
     toggle: vi.fn(),

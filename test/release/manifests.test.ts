@@ -5,8 +5,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DIST, entryScripts, filesOf, gzipBytes, manifestOf } from './bundle';
 
-/** The permissions the README's table names (first column, in backticks), with "Chrome only" marks. */
-function readmePermissions(): { all: string[]; chromeOnly: string[] } {
+/** The permissions the README's table names (first column, in backticks), with "Chrome only" and "optional" marks. */
+function readmePermissions(): { all: string[]; chromeOnly: string[]; optional: string[] } {
   const readme = readFileSync(path.resolve(import.meta.dirname, '../../README.md'), 'utf8');
   const section = readme.slice(
     readme.indexOf('## Permissions'),
@@ -14,7 +14,12 @@ function readmePermissions(): { all: string[]; chromeOnly: string[] } {
   );
   const rows = section.split('\n').filter((line) => /^\| `[a-zA-Z]+`/.test(line));
   const name = (row: string) => /^\| `([a-zA-Z]+)`/.exec(row)?.[1] as string;
-  return { all: rows.map(name), chromeOnly: rows.filter((r) => /Chrome only/.test(r)).map(name) };
+  const optional = rows.filter((r) => /^\| `[a-zA-Z]+` \(optional/.test(r)).map(name);
+  return {
+    all: rows.map(name).filter((p) => !optional.includes(p)),
+    chromeOnly: rows.filter((r) => /Chrome only/.test(r)).map(name),
+    optional,
+  };
 }
 
 describe.each(['chrome', 'firefox'] as const)('the %s release manifest', (build) => {
@@ -25,6 +30,7 @@ describe.each(['chrome', 'firefox'] as const)('the %s release manifest', (build)
     const expected =
       build === 'chrome' ? readme.all : readme.all.filter((p) => !readme.chromeOnly.includes(p));
     expect([...(manifest.permissions as string[])].sort()).toEqual([...expected].sort());
+    expect(manifest.optional_permissions).toEqual(readme.optional);
   });
 
   it('has no static host access: every XNAT host is granted on a click', () => {

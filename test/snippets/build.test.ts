@@ -18,7 +18,7 @@ describe('the curl one-shot', () => {
       ok: true,
       value: {
         format: 'curl',
-        text: `curl -u '${ALIAS}:${SECRET}' 'https://xnat.example.org/xnat/data/projects?format=csv'`,
+        text: ` curl -u '${ALIAS}:${SECRET}' 'https://xnat.example.org/xnat/data/projects?format=csv'`,
       },
     });
   });
@@ -26,7 +26,7 @@ describe('the curl one-shot', () => {
   it('uses the request path it is given', () => {
     const built = buildSnippet('curl', { ...good, requestPath: "/data/experiments?project=O'Brien" });
     expect(built.ok && built.value.text).toBe(
-      `curl -u '${ALIAS}:${SECRET}' 'https://xnat.example.org/xnat/data/experiments?project=O'\\''Brien'`,
+      ` curl -u '${ALIAS}:${SECRET}' 'https://xnat.example.org/xnat/data/experiments?project=O'\\''Brien'`,
     );
   });
 });

@@ -1,5 +1,8 @@
 // @vitest-environment node
 // Property: every POSIX command splits back, by real bash, into exactly the intended curl argv.
+
+import { readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildSnippet } from '../../src/snippets/build';
@@ -64,33 +67,56 @@ describe('POSIX snippets, split by real bash', () => {
     });
   });
 
-  it('netrc: a machine line curl can read, and a command without the secret', async () => {
+  it('netrc: puts the machine line first in a private ~/.netrc, and calls curl without the secret', async () => {
     const inputs = samples();
-    const texts = inputs.map((r) => textOf('netrc', r));
-    const commands = texts.map((t) =>
-      t
-        .split('\n')
-        .filter((line) => line.startsWith('curl '))
-        .join('\n'),
+    const netrcs: { text: string; mode: number }[] = [];
+    const calls = await curlCallsInBash(
+      inputs.map(
+        (r) =>
+          `rm -f "$HOME/.netrc"\n${textOf('netrc', r)}\ncp -p "$HOME/.netrc" "$HOME/netrc.${inputs.indexOf(r)}"`,
+      ),
+      {},
+      (home) => {
+        inputs.forEach((_, i) => {
+          const file = path.join(home, `netrc.${i}`);
+          netrcs.push({ text: readFileSync(file, 'utf8'), mode: statSync(file).mode & 0o777 });
+        });
+      },
     );
-    const calls = await curlCallsInBash(commands);
     inputs.forEach((r, i) => {
       expect(calls[i]).toEqual([['--netrc', baseUrl(r.server) + r.requestPath]]);
-      // The command does not depend on the secret at all.
-      const other = textOf('netrc', { ...r, secret: 'x' })
-        .split('\n')
-        .filter((line) => line.startsWith('curl '));
-      expect(commands[i]).toBe(other.join('\n'));
-      const machine = texts[i]?.split('\n').find((line) => line.startsWith('machine '));
-      expect(machine?.split(/\s+/)).toEqual([
-        'machine',
-        new URL(r.server.origin).hostname,
-        'login',
-        r.alias,
-        'password',
-        r.secret,
-      ]);
+      expect(netrcs[i]).toEqual({
+        text: `machine ${new URL(r.server.origin).hostname} login ${r.alias} password ${r.secret}\n`,
+        mode: 0o600,
+      });
+      // The curl line does not depend on the secret at all.
+      const curlLine = (text: string) => text.split('\n').find((line) => line.startsWith('curl '));
+      expect(curlLine(textOf('netrc', r))).toBe(curlLine(textOf('netrc', { ...r, secret: 'x' })));
     });
+  });
+
+  it('netrc: a newer token for the host replaces older tokens, and leaves other entries alone', async () => {
+    const [first, second] = fc.sample(request, { numRuns: 2, seed: 7 }) as [SnippetRequest, SnippetRequest];
+    const newer = { ...second, server: first.server };
+    const host = new URL(first.server.origin).hostname;
+    let netrc = '';
+    await curlCallsInBash(
+      [
+        `printf 'machine %s login alice password pw\\nmachine other.example.org login bob password pw2\\n' ${host} > "$HOME/.netrc"`,
+        textOf('netrc', first),
+        textOf('netrc', newer),
+      ],
+      {},
+      (home) => {
+        netrc = readFileSync(path.join(home, '.netrc'), 'utf8');
+      },
+    );
+    expect(netrc.split('\n')).toEqual([
+      `machine ${host} login ${newer.alias} password ${newer.secret}`,
+      `machine ${host} login alice password pw`,
+      'machine other.example.org login bob password pw2',
+      '',
+    ]);
   });
 
   it('redacted: shows the alias and reads the secret from $XNAT_PASS', async () => {

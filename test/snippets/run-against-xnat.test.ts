@@ -1,7 +1,7 @@
 // @vitest-environment node
 // The copied commands, run for real with bash and curl against the simulated XNAT.
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -87,16 +87,16 @@ describe('run against XNAT', () => {
     expect(xnat.control.openSessions()).toBe(openBefore);
   });
 
-  it('netrc: with the line saved in ~/.netrc, curl --netrc returns the projects', async () => {
-    const text = snippet('netrc');
-    const machineLine = text.split('\n').find((line) => line.startsWith('machine ')) ?? '';
-    writeFileSync(path.join(home, '.netrc'), `${machineLine}\n`, { mode: 0o600 });
-    const command = text
-      .split('\n')
-      .filter((line) => line.startsWith('curl '))
-      .join('\n');
-    const { stdout } = await bash(command);
+  it('netrc: run whole, it saves the token in ~/.netrc and curl --netrc returns the projects', async () => {
+    writeFileSync(path.join(home, '.netrc'), 'machine elsewhere.example.org login bob password pw\n');
+    const { stdout } = await bash(snippet('netrc'));
     expect(projectIdsIn(stdout)).toEqual(PROJECT_IDS);
+    // Run again later (a new token, same host): still one token entry, and curl still works.
+    token = xnat.control.seedToken();
+    expect(projectIdsIn((await bash(snippet('netrc'))).stdout)).toEqual(PROJECT_IDS);
+    const netrc = readFileSync(path.join(home, '.netrc'), 'utf8');
+    expect(netrc.match(/^machine 127\.0\.0\.1 /gm)).toHaveLength(1);
+    expect(netrc).toContain('machine elsewhere.example.org login bob password pw');
   });
 
   it('env: the exported variables work with the curl line', async () => {

@@ -1,5 +1,5 @@
 // Runs snippets through real bash with `curl` replaced by a function that records its argv, so a
-// test sees exactly the arguments the shell would hand to curl.
+// test sees exactly the arguments the shell would hand to curl. HOME is a fresh folder each run.
 import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,10 +9,11 @@ import { promisify } from 'node:util';
 const run = promisify(execFile);
 export const FAKE_SESSION = 'FAKESESSION0123';
 
-/** For each script, the argv of every curl call it made, in order. */
+/** For each script, the argv of every curl call it made, in order; `inHome` reads files it left. */
 export async function curlCallsInBash(
   scripts: string[],
   env: Record<string, string> = {},
+  inHome?: (home: string) => void,
 ): Promise<string[][][]> {
   const dir = mkdtempSync(path.join(tmpdir(), 'xtt-argv-'));
   const log = path.join(dir, 'argv');
@@ -22,9 +23,10 @@ export async function curlCallsInBash(
   ].join('\n');
   try {
     await run('bash', ['-c', body], {
-      env: { PATH: process.env.PATH ?? '', ARGLOG: log, ...env },
+      env: { PATH: process.env.PATH ?? '', HOME: dir, ARGLOG: log, ...env },
       maxBuffer: 64 * 1024 * 1024,
     });
+    inHome?.(dir);
     const text = readFileSync(log, 'utf8');
     return text
       .split('\u0002')

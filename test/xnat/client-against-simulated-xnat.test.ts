@@ -103,9 +103,14 @@ describe('every fault mode', () => {
     expect(kind(await client().listTokens())).toBe('bad-response');
   });
 
-  it('a redirect to another site: bad response', async () => {
-    xnat.control.fault(SHOW, { redirectTo: 'http://127.0.0.2:9/sso' });
-    expect(['bad-response', 'network']).toContain(kind(await client().listTokens()));
+  it('a redirect to another server: logged out, and the other server never hears of it', async () => {
+    const other = await start({ contextPath: '/xnat' });
+    xnat.control.fault('/data/services/tokens/issue', {
+      redirectTo: `${other.url}/data/services/tokens/issue`,
+    });
+    expect(kind(await client().issueToken())).toBe('logged-out');
+    expect(other.control.requestCount()).toBe(0);
+    await other.stop();
   });
 
   it('a redirect to Login.vm: logged out', async () => {

@@ -193,7 +193,15 @@ describe('failures', () => {
     const fetch = fakeFetch({
       [SHOW]: { ...json([TOKEN_18]), finalUrl: 'https://sso.example.org/idp/login' },
     });
-    expect(failureKind(await createXnatClient(fetch, server).listTokens())).toBe('redirected');
+    expect(failureKind(await createXnatClient(fetch, server).listTokens())).toBe('logged-out');
+  });
+
+  it('never follows a redirect: the request says so, and a redirect reads as logged out', async () => {
+    const fetch = fakeFetch({
+      [SHOW]: { status: 302, headers: { location: 'https://other.example.org/x' } },
+    });
+    expect(failureKind(await createXnatClient(fetch, server).listTokens())).toBe('logged-out');
+    expect(fetch.calls[0]?.init?.redirect).toBe('manual');
   });
 });
 

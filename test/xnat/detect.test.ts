@@ -18,7 +18,8 @@ describe('context path candidates', () => {
     expect(paths('https://h.org/')).toEqual(['']);
   });
 
-  it('offers nothing for non-web URLs', () => {
+  it('offers nothing for non-web URLs, or hosts a shell would read as code', () => {
+    expect(contextPathCandidates('http://a$(id)b/xnat/')).toEqual([]);
     expect(contextPathCandidates('file:///etc/passwd')).toEqual([]);
     expect(contextPathCandidates('chrome://extensions')).toEqual([]);
   });
@@ -61,6 +62,31 @@ describe('detecting a server', () => {
     const result = await detectServer(fetch, 'https://h.org/a/b/');
     expect(result).toMatchObject({ ok: false, failure: { kind: 'network' } });
     expect(fetch.calls).toHaveLength(1);
+  });
+
+  it('stops at a redirect (say, http to https) and says the address sends the browser elsewhere', async () => {
+    const fetch = fakeFetch({
+      '/xnat/xapi/siteConfig/buildInfo': { status: 301, headers: { location: 'https://h.org/xnat/' } },
+    });
+    expect(await detectServer(fetch, 'http://h.org/xnat/app/template/Index.vm')).toMatchObject({
+      ok: false,
+      failure: { kind: 'redirected' },
+    });
+    expect(fetch.calls).toHaveLength(1);
+  });
+
+  it('cleans the site name and version the server chose', async () => {
+    const fetch = fakeFetch({
+      '/xapi/siteConfig/buildInfo': json({ ...BUILD_INFO_18, version: '1.8.11\u202E' }),
+      '/xapi/siteConfig/siteId': {
+        body: 'CNDA\u202Enoitcudorp\nline two',
+        headers: { 'content-type': 'text/plain' },
+      },
+    });
+    expect(await detectServer(fetch, 'https://h.org/')).toMatchObject({
+      ok: true,
+      value: { siteId: 'CNDA noitcudorp line two', version: '1.8.11' },
+    });
   });
 
   it('refuses what is not a URL', async () => {
