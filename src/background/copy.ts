@@ -16,7 +16,7 @@ const WRITTEN = 'clipboard-written';
 export async function copyToken(
   deps: BackgroundDeps,
   server: Server,
-  token: AliasToken,
+  token: Pick<AliasToken, 'alias' | 'secret'>,
   format: SnippetFormat | undefined,
 ): Promise<Reply<CopyReceipt>> {
   const settings = await readSettings(deps.local);

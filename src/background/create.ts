@@ -5,14 +5,14 @@ import { failed, ok } from '../result';
 import type { SnippetFormat } from '../snippets/formats';
 import type { Server, TokenMeta } from '../storage/schema';
 import { readTokens, writeTokens } from '../storage/store';
-import type { AliasToken } from '../xnat/token';
+import type { AliasToken, IssuedToken } from '../xnat/token';
 import { copyToken } from './copy';
 import type { BackgroundDeps } from './deps';
 import { runReminders } from './reminders';
 import { toMeta } from './tokens';
 import { client } from './xnat-client';
 
-export type Created = { token: TokenMeta; copy: Reply<CopyReceipt> | null };
+export type Created = { token: TokenMeta | null; copy: Reply<CopyReceipt> | null };
 
 // Only dedupes concurrent requests within one worker's life; the marker below covers restarts.
 const inFlight = new Map<string, Promise<Reply<Created>>>();
@@ -40,7 +40,7 @@ async function issueOnce(
   const user = await xnat.currentUser();
   if (!user.ok) return user;
   const known = await readTokens(deps.local, server.id);
-  let token = await tokenFromInterruptedCreate(deps, server, user.value, known);
+  let token: IssuedToken | null = await tokenFromInterruptedCreate(deps, server, user.value, known);
   if (!token) {
     // Server time, so the token it issues can be recognised after a restart.
     await deps.session.set({ [markerKey(server.id)]: { startedAt: deps.now() + server.clockOffsetMs } });
@@ -54,9 +54,12 @@ async function issueOnce(
     token = issued.value;
   }
   await deps.session.remove([markerKey(server.id)]);
-  const meta = toMeta(token, undefined, true);
-  await writeTokens(deps.local, server.id, [meta, ...known.filter((t) => t.id !== meta.id)]);
-  await runReminders(deps, new Set([server.id]));
+  // XNAT 1.7.0 gives no id and cannot list tokens: the token is copied now or never, and not kept.
+  const meta = token.id === null ? null : toMeta({ ...token, id: token.id }, undefined, true);
+  if (meta) {
+    await writeTokens(deps.local, server.id, [meta, ...known.filter((t) => t.id !== meta.id)]);
+    await runReminders(deps, new Set([server.id]));
+  }
   const copy = options.copy ? await copyToken(deps, server, token, options.format) : null;
   return ok({ token: meta, copy });
 }

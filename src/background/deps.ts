@@ -49,7 +49,8 @@ export interface BackgroundDeps {
   notifications: Notifications;
   /** The toolbar badge: a count (0 clears it) and a tooltip. */
   badge: { set(count: number, tooltip: string): Promise<void> };
-  openTab(url: string): Promise<void>;
+  /** Opens a tab and returns its id. */
+  openTab(url: string): Promise<number | undefined>;
   /** Runs the page script in a tab that was open before its host was granted. */
   injectPageScript(tabId: number): Promise<void>;
   /** The extension's own id and page origin, to tell its pages from web pages. */

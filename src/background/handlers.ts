@@ -11,6 +11,7 @@ import { recordIntent } from './intents';
 import { runReminders } from './reminders';
 import type { Handlers } from './router';
 import { addServer, listServers, removeServer, requireServer, serverForPage } from './servers';
+import { openTokenPage, takeTokenTabIntent } from './token-page';
 import { copyTokenById, deleteToken, labelToken, listTokens, tokensForPage } from './tokens';
 
 export function createHandlers(deps: BackgroundDeps): Handlers {
@@ -37,6 +38,11 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
     },
     'servers.add': ({ url, tabId }) => addServer(deps, url, tabId),
     'servers.remove': ({ serverId }) => removeServer(deps, serverId),
+    'servers.openTokenPage': ({ serverId }) =>
+      withServer(serverId, async (s) => {
+        await openTokenPage(deps, s);
+        return ok(null);
+      }),
     'tokens.list': ({ serverId }) => withServer(serverId, (s) => listTokens(deps, s)),
     'tokens.create': ({ serverId, copy, format }) =>
       withServer(serverId, (s) => createToken(deps, s, { copy, format })),
@@ -56,13 +62,17 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
 
     // Only a server the user added gets the page script's help; a page never introduces a server
     // (a look-alike on another port or path of a granted host would otherwise pass for XNAT).
-    'page.hello': async (_, pageUrl) => {
-      const server = await serverForPage(deps, pageUrl);
+    'page.hello': async (_, page) => {
+      const server = await serverForPage(deps, page.url);
       if (!server) return ok(null);
-      return ok({ serverId: server.id, defaultFormat: (await readSettings(deps.local)).defaultFormat });
+      return ok({
+        serverId: server.id,
+        defaultFormat: (await readSettings(deps.local)).defaultFormat,
+        openTokenTab: await takeTokenTabIntent(deps, page.tabId),
+      });
     },
-    'page.tokens': ({ ids }, pageUrl) => onPage(pageUrl, (s) => tokensForPage(deps, s, ids)),
-    'page.copy': ({ tokenId, format }, pageUrl) =>
-      onPage(pageUrl, (s) => copyTokenById(deps, s, tokenId, format)),
+    'page.tokens': ({ ids }, page) => onPage(page.url, (s) => tokensForPage(deps, s, ids)),
+    'page.copy': ({ tokenId, format }, page) =>
+      onPage(page.url, (s) => copyTokenById(deps, s, tokenId, format)),
   };
 }

@@ -4,16 +4,16 @@
 import { failureText } from '../i18n/failures';
 import { formatWords } from '../i18n/formats';
 import { serverTitle } from '../xnat/names';
-import { tokenPageUrl } from '../xnat/server-identity';
 import { createToken } from './create';
 import type { BackgroundDeps } from './deps';
 import { parseNotificationId } from './reminders';
 import { requireServer } from './servers';
+import { openTokenPage } from './token-page';
 
-export async function openTokenPage(deps: BackgroundDeps, notificationId: string): Promise<void> {
+export async function openTokenPageOf(deps: BackgroundDeps, notificationId: string): Promise<void> {
   const parsed = parseNotificationId(notificationId);
   const server = parsed && (await requireServer(deps, parsed.serverId));
-  if (server?.ok) await deps.openTab(tokenPageUrl(server.value));
+  if (server?.ok) await openTokenPage(deps, server.value);
 }
 
 export async function createReplacement(deps: BackgroundDeps, notificationId: string): Promise<void> {

@@ -1,5 +1,5 @@
 // The one entry for messages: envelope and payload checked, sender checked, then the handler.
-// Extension pages may do anything; a content script may only ask about its own page's server.
+// The extension's views may do anything; the page script may only ask about its own page's server.
 import { PAGE_REQUESTS, readEnvelope } from '../messaging/guards';
 import type { PageRequests, PrivilegedRequests, Reply, RequestOf, ResponseOf } from '../messaging/protocol';
 import { failed } from '../result';
@@ -16,8 +16,14 @@ export type PrivilegedHandlers = {
   [K in keyof PrivilegedRequests]: (payload: RequestOf<K>) => Promise<Reply<ResponseOf<K>>>;
 };
 
+/** The XNAT page a page-script request came from, as the browser (not the page) reports it. */
+export interface PageSender {
+  url: string;
+  tabId: number;
+}
+
 export type PageHandlers = {
-  [K in keyof PageRequests]: (payload: RequestOf<K>, pageUrl: string) => Promise<Reply<ResponseOf<K>>>;
+  [K in keyof PageRequests]: (payload: RequestOf<K>, page: PageSender) => Promise<Reply<ResponseOf<K>>>;
 };
 
 export type Handlers = PrivilegedHandlers & PageHandlers;
@@ -29,15 +35,15 @@ export function createRouter(deps: BackgroundDeps, handlers: Handlers) {
     if (sender.id !== deps.extensionId) return failed('not-allowed');
     try {
       if (PAGE_REQUESTS.has(envelope.type)) {
-        const pageUrl = topFrameWebPage(sender);
-        if (!pageUrl) return failed('not-allowed');
+        const page = topFrameWebPage(sender);
+        if (!page) return failed('not-allowed');
         const handle = handlers[envelope.type as keyof PageHandlers] as (
           p: unknown,
-          u: string,
+          page: PageSender,
         ) => Promise<Reply<unknown>>;
-        return await handle(envelope.payload, pageUrl);
+        return await handle(envelope.payload, page);
       }
-      if (!isExtensionPage(deps, sender)) return failed('not-allowed');
+      if (!isExtensionView(deps, sender)) return failed('not-allowed');
       const handle = handlers[envelope.type as keyof PrivilegedHandlers] as (
         p: unknown,
       ) => Promise<Reply<unknown>>;
@@ -50,15 +56,16 @@ export function createRouter(deps: BackgroundDeps, handlers: Handlers) {
 }
 
 /**
- * Popup and options, also when opened in a tab: their URL has the extension's own origin, which no
- * web page or content script can claim.
+ * Popup and settings, also when opened in a tab: their URL has the extension's own origin, which no
+ * web page or page script can claim.
  */
-function isExtensionPage(deps: BackgroundDeps, sender: Sender): boolean {
+function isExtensionView(deps: BackgroundDeps, sender: Sender): boolean {
   return typeof sender.url === 'string' && sender.url.startsWith(`${deps.extensionOrigin}/`);
 }
 
-/** A content script in a tab's top frame, on an http(s) page. */
-function topFrameWebPage(sender: Sender): string | null {
-  if (!sender.tab || sender.frameId !== 0 || typeof sender.url !== 'string') return null;
-  return /^https?:\/\//.test(sender.url) ? sender.url : null;
+/** The page script in a tab's top frame, on an http(s) page. */
+function topFrameWebPage(sender: Sender): PageSender | null {
+  if (!sender.tab || sender.tab.id === undefined || sender.frameId !== 0 || typeof sender.url !== 'string')
+    return null;
+  return /^https?:\/\//.test(sender.url) ? { url: sender.url, tabId: sender.tab.id } : null;
 }

@@ -8,7 +8,7 @@ import { CLIPBOARD_CLEAR_ALARM, clearClipboard } from './copy';
 import { onPermissionsRemoved, reconcile } from './grants';
 import { createHandlers } from './handlers';
 import { onPermissionsAdded } from './intents';
-import { createReplacement, openTokenPage } from './notification-actions';
+import { createReplacement, openTokenPageOf } from './notification-actions';
 import { platformDeps } from './platform-deps';
 import { REMINDER_ALARM, runReminders } from './reminders';
 import { createRouter } from './router';
@@ -23,7 +23,7 @@ alarms.onAlarm((name) => {
   if (name === CLIPBOARD_CLEAR_ALARM) void clearClipboard(deps);
   if (name === REMINDER_ALARM) void runReminders(deps);
 });
-notifications.onClicked((id) => void openTokenPage(deps, id));
+notifications.onClicked((id) => void openTokenPageOf(deps, id));
 notifications.onButtonClicked((id) => void createReplacement(deps, id));
 // Alarms are not guaranteed to survive a browser restart; rebuild them from storage.
 runtime.onStartup(() => void reconcile(deps).then(() => runReminders(deps)));

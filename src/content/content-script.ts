@@ -1,11 +1,13 @@
-// Content script entry, registered at run time for granted XNAT hosts only. On any XNAT page it
-// introduces the page to the background; on the token page it decorates the table.
+// The page script's entry, registered at run time for granted hosts only. On a page of a server the
+// user added, it says hello to the background; on the token page it shows the token tab when the
+// user came for it, and decorates the table. Pages of servers the user did not add get nothing.
 import { createSend } from '../messaging/send';
 import { t } from '../platform/i18n';
 import { runtime } from '../platform/runtime';
 import { isTokenPageUrl } from '../xnat/server-identity';
 import { watchTokenPage } from './decorate';
-import { looksLikeXnat } from './page';
+import { cameForTokenTab, looksLikeXnat } from './page';
+import { showTokenTab } from './token-tab';
 
 const LOADED = Symbol.for('xnat-token-tools.page-script');
 
@@ -18,12 +20,14 @@ async function main(): Promise<void> {
   const send = createSend(runtime.sendMessage);
   const hello = await send('page.hello', {});
   if (!hello.ok || !hello.value || !isTokenPageUrl(location.href)) return;
+  // Nothing aborts these: the page's life bounds the script's. (After an extension update the
+  // orphaned controls stay until reload, and a click says the extension could not be reached.)
+  const signal = new AbortController().signal;
+  if (hello.value.openTokenTab || cameForTokenTab(location, performance)) showTokenTab(document, signal);
   watchTokenPage(document, {
     defaultFormat: hello.value.defaultFormat,
     t,
-    // Nothing aborts it here: the page's life bounds the script's. (After an extension update the
-    // orphaned controls stay until reload, and a click says the extension could not be reached.)
-    signal: new AbortController().signal,
+    signal,
     actions: {
       tokens: (ids) => send('page.tokens', { ids }),
       copy: (tokenId, format) => send('page.copy', format ? { tokenId, format } : { tokenId }),

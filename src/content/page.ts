@@ -1,9 +1,14 @@
 // Everything the extension knows about XNAT's Manage Alias Tokens page: its selectors (its URLs are
-// in src/xnat/server-identity.ts). Checked against XNAT 1.8.11 (xnat-web
-// scripts/xnat/app/aliasTokens.js, userProfile.js) and the simulated XNAT in test/xnat-server/, at
-//   {base}/app/template/XDATScreen_UpdateUser.vm#tab=alias-token-tab   (profile, current)
-//   {base}/app/template/XDATScreen_aliasTokens.vm                      (legacy, still routed)
+// in src/xnat/server-identity.ts). Checked against XNAT's unmodified front end, 1.7.6 and 1.8 (at
+// /xnat and at the root; aliasTokens.js is the same from 1.7.5 to 1.8.11), and against the simulated
+// XNAT in test/xnat-server/, at
+//   {base}/app/template/XDATScreen_UpdateUser.vm   the profile page; userProfile.js builds its tabs in
+//                                                  script and selects "Edit User Profile" whatever the
+//                                                  #tab=alias-token-tab hash says (token-tab.ts)
+//   {base}/app/template/XDATScreen_aliasTokens.vm  the legacy page, still routed
+// either with Tomcat's ;jsessionid= in the path. XNAT 1.7.0 to 1.7.4 have neither.
 // Pure DOM reading: no browser API, no decoration.
+import { TOKEN_TAB_HASH } from '../xnat/server-identity';
 
 export const SELECTORS = {
   container: 'div#alias-token-table-container',
@@ -12,7 +17,19 @@ export const SELECTORS = {
   aliasLink: 'a.view-alias-token',
   viewButton: 'button.view-alias-token',
   createButton: 'button#create-alias-token',
+  /** XNAT's own control for the Manage Alias Tokens tab, built by userProfile.js. */
+  tokenTabLink: 'li.tab[data-tab="alias-token-tab"] > a',
+  activeTab: 'li.tab.active',
 } as const;
+
+/**
+ * Did the user come for the token tab? The hash says so until XNAT rewrites it; Chromium keeps the
+ * URL the page was opened with in its navigation entry.
+ */
+export function cameForTokenTab(location: { hash: string }, performance: Performance): boolean {
+  const [entry] = performance.getEntriesByType('navigation');
+  return [location.hash, entry?.name ?? ''].some((url) => url.includes(TOKEN_TAB_HASH));
+}
 
 /**
  * XNAT pages set `serverRoot` and `csrfToken` in an inline script; the profile link is on every page.

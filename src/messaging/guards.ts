@@ -25,6 +25,7 @@ const GUARDS: Record<RequestType, Guard> = {
   'servers.intend': isServerRequest,
   'servers.add': isServerRequest,
   'servers.remove': (p) => onlyKeys(p, ['serverId']) && isId(p.serverId),
+  'servers.openTokenPage': (p) => onlyKeys(p, ['serverId']) && isId(p.serverId),
   'tokens.list': (p) => onlyKeys(p, ['serverId']) && isId(p.serverId),
   'tokens.create': (p) =>
     onlyKeys(p, ['serverId', 'copy', 'format']) &&

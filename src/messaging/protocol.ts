@@ -32,11 +32,16 @@ export interface PrivilegedRequests {
   /** After the host permission is granted: detect XNAT at this URL, remember it, decorate the tab. */
   'servers.add': { request: { url: string; tabId?: number }; response: Server };
   'servers.remove': { request: { serverId: string }; response: null };
+  /** Opens the server's Manage Alias Tokens tab in a new browser tab. */
+  'servers.openTokenPage': { request: { serverId: string }; response: null };
   'tokens.list': { request: { serverId: string }; response: TokenListing };
-  /** With `copy`, the new token's command goes on the clipboard at once (default format unless `format`). */
+  /**
+   * With `copy`, the new token's command goes on the clipboard at once (default format unless
+   * `format`). `token` is null where XNAT cannot list tokens (1.7.0 issues them without an id).
+   */
   'tokens.create': {
     request: { serverId: string; copy?: boolean; format?: SnippetFormat };
-    response: { token: TokenMeta; copy: Reply<CopyReceipt> | null };
+    response: { token: TokenMeta | null; copy: Reply<CopyReceipt> | null };
   };
   'tokens.delete': { request: { serverId: string; tokenId: number }; response: null };
   'tokens.copy': {
@@ -55,7 +60,8 @@ export interface PrivilegedRequests {
 export interface PageRequests {
   'page.hello': {
     request: Record<string, never>;
-    response: { serverId: string; defaultFormat: SnippetFormat } | null;
+    /** `openTokenTab`: the extension opened this tab to show XNAT's token tab (a one-time intent). */
+    response: { serverId: string; defaultFormat: SnippetFormat; openTokenTab: boolean } | null;
   };
   /** Metadata for the rows on the page: from cache when it knows every id, else one fresh `show`. */
   'page.tokens': { request: { ids: number[] }; response: TokenListing };

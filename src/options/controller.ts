@@ -41,6 +41,7 @@ export interface OptionsActions {
   /** Asks for the host permission synchronously, then detects and adds the server. */
   addServer(input: string): void;
   removeServer(serverId: string): void;
+  openTokenPage(serverId: string): void;
   save(patch: Partial<Settings>, field: Field): void;
 }
 
@@ -118,6 +119,9 @@ export function createOptionsController(backend: OptionsBackend): OptionsControl
         set({ adding: false });
         await reloadServers();
       })();
+    },
+    openTokenPage(serverId) {
+      void send('servers.openTokenPage', { serverId }).then((reply) => succeeded(reply, 'servers'));
     },
     removeServer(serverId) {
       void send('servers.remove', { serverId }).then(reloadServers);

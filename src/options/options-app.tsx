@@ -56,6 +56,9 @@ function ServersFieldset({ state, actions, t }: Props) {
             <strong>{serverName(server)}</strong>
             <span class="host">{displayHost(server)}</span>
             <span class="hint">XNAT {server.version}</span>
+            <button type="button" class="link" onClick={() => actions.openTokenPage(server.id)}>
+              {t('optionsOpenTokenPage')}
+            </button>
             <button
               type="button"
               onClick={() => actions.removeServer(server.id)}

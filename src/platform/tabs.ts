@@ -8,8 +8,8 @@ export async function activeTab(): Promise<{ id: number; url: string } | null> {
   return tab?.id !== undefined && tab.url ? { id: tab.id, url: tab.url } : null;
 }
 
-export async function openTab(url: string): Promise<void> {
-  await browser.tabs.create({ url });
+export async function openTab(url: string): Promise<number | undefined> {
+  return (await browser.tabs.create({ url })).id;
 }
 
 /**

@@ -17,7 +17,7 @@ export interface PopupBackend {
   /** Must run inside the click handler, before any await: Firefox drops the gesture after one. */
   requestHost(pattern: string): Promise<boolean>;
   hostGranted(pattern: string): Promise<boolean>;
-  openTab(url: string): Promise<void>;
+  openTab(url: string): Promise<unknown>;
   openOptions(): Promise<void>;
   now(): number;
   t: Strings;

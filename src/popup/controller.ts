@@ -19,6 +19,8 @@ export interface PopupActions {
   remove(serverId: string, tokenId: number): Promise<void>;
   saveLabel(serverId: string, tokenId: number, label: string): Promise<void>;
   openLogin(serverId: string): void;
+  /** XNAT's Manage Alias Tokens tab, opened by the background so that the tab shows. */
+  openTokenPage(serverId: string): void;
   openOptions(): void;
   dismissNotice(): void;
 }
@@ -65,6 +67,7 @@ export function createPopupController(backend: PopupBackend): PopupController {
     remove: (serverId, tokenId) => remove(ctx, serverId, tokenId),
     saveLabel: (serverId, tokenId, label) => saveLabel(ctx, serverId, tokenId, label),
     openLogin: (serverId) => void backend.openTab(loginPageUrl({ id: serverId })),
+    openTokenPage: (serverId) => void backend.send('servers.openTokenPage', { serverId }).then(ctx.succeeded),
     openOptions: () => void backend.openOptions(),
     dismissNotice: () => ctx.set({ notice: null }),
   };

@@ -91,6 +91,9 @@ export function ServerSectionView({ section, now, defaultFormat, actions, t }: P
               )}
             </>
           )}
+          <button type="button" class="link" onClick={() => actions.openTokenPage(server.id)}>
+            {t('popupOpenTokenPage', name)}
+          </button>
         </div>
       )}
     </section>

@@ -41,12 +41,14 @@ export async function create(ctx: PopupContext, serverId: string): Promise<void>
     if (!ctx.succeeded(reply)) return;
     const { token, copy: copied } = reply.value;
     const section = ctx.section(serverId);
-    if (section)
+    if (section && token)
       ctx.patchSection(serverId, { tokens: [token, ...section.tokens.filter((t) => t.id !== token.id)] });
     const { t } = ctx.backend;
-    if (!copied) ctx.notify('ok', t('popupCreatedOnly'));
+    // An XNAT that cannot list tokens (1.7.0) still issues one: it is copied now, and not listed.
+    const unlisted = token === null ? ` ${t('popupCreatedUnlisted')}` : '';
+    if (!copied) ctx.notify('ok', t('popupCreatedOnly') + unlisted);
     else if (ctx.succeeded(copied)) {
-      ctx.notify('ok', t('popupCreatedCopied', formatWords(copied.value.format, t).label));
+      ctx.notify('ok', t('popupCreatedCopied', formatWords(copied.value.format, t).label) + unlisted);
       noteClipboardHistory(ctx);
     }
   } finally {

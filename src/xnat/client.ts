@@ -11,7 +11,7 @@ import {
   type XnatResult,
 } from './http';
 import { baseUrl, type ServerRef } from './server-identity';
-import { type AliasToken, decodeToken, decodeTokenList, isAlias, isSecret, type TokenList } from './token';
+import { decodeToken, decodeTokenList, type IssuedToken, isAlias, isSecret, type TokenList } from './token';
 
 const TOKENS = '/data/services/tokens';
 
@@ -19,7 +19,8 @@ export interface XnatClient {
   readonly base: string;
   currentUser(): Promise<XnatResult<string>>;
   listTokens(): Promise<XnatResult<TokenList>>;
-  issueToken(): Promise<XnatResult<AliasToken>>;
+  /** XNAT 1.7.0 issues tokens without an id: still usable for the copy made at creation. */
+  issueToken(): Promise<XnatResult<IssuedToken>>;
   invalidateToken(idOrAlias: number | string): Promise<XnatResult<void>>;
 }
 
@@ -39,9 +40,20 @@ function requester(fetchFn: FetchLike, server: ServerRef, options: HttpOptions) 
   return { base, get, getJson };
 }
 
+/**
+ * `show` and the token page arrived in XNAT 1.7.5: earlier versions answer 400 "Unknown operation".
+ * Versions that do not parse (a development build) are given the benefit of the doubt.
+ */
+export function canListTokens(version: string): boolean {
+  const m = /^(\d+)\.(\d+)(?:\.(\d+))?/.exec(version);
+  if (!m) return true;
+  const [major, minor, patch] = [Number(m[1]), Number(m[2]), Number(m[3] ?? 0)];
+  return major > 1 || (major === 1 && (minor > 7 || (minor === 7 && patch >= 5)));
+}
+
 export function createXnatClient(
   fetchFn: FetchLike,
-  server: ServerRef,
+  server: ServerRef & { version?: string },
   options: HttpOptions = {},
 ): XnatClient {
   const { base, get, getJson } = requester(fetchFn, server, options);
@@ -52,14 +64,15 @@ export function createXnatClient(
     base,
 
     async currentUser() {
-      // /xapi/users/username is 1.8.0+; older servers answer 404 there and `User 'x' is logged in` at /data/auth.
+      // /xapi/users/username is 1.8.0+. 1.7 reads "username" as a user to look up: 404, or 403 where
+      // the user list is restricted to admins. Both know `User 'x' is logged in` at /data/auth.
       const modern = await get('/xapi/users/username');
       let name: string | null = null;
       let serverDateMs: number | null = null;
       if (modern.ok) {
         name = modern.value.text.trim().replace(/^"(.*)"$/, '$1');
         serverDateMs = modern.serverDateMs ?? null;
-      } else if (modern.failure.kind === 'not-found') {
+      } else if (modern.failure.kind === 'not-found' || modern.failure.kind === 'forbidden') {
         const legacy = await get('/data/auth');
         if (!legacy.ok) return legacy;
         name = /User '([^']+)' is logged in/.exec(legacy.value.text)?.[1] ?? null;
@@ -73,13 +86,17 @@ export function createXnatClient(
     },
 
     async listTokens() {
+      const unsupported = () =>
+        failed('unsupported-version', server.version ? { version: server.version } : {});
+      if (server.version && !canListTokens(server.version)) return unsupported();
       const raw = await getJson(`${TOKENS}/show?format=json`);
-      return raw.ok ? withDate(decodeTokenList(raw.value), raw.serverDateMs) : raw;
+      if (!raw.ok) return raw.failure.status === 400 ? unsupported() : raw;
+      return withDate(decodeTokenList(raw.value), raw.serverDateMs);
     },
 
     async issueToken() {
       const raw = await getJson(`${TOKENS}/issue?format=json`);
-      return raw.ok ? withDate(decodeToken(raw.value), raw.serverDateMs) : raw;
+      return raw.ok ? withDate(decodeToken(raw.value, { idOptional: true }), raw.serverDateMs) : raw;
     },
 
     async invalidateToken(idOrAlias) {

@@ -1,9 +1,9 @@
-// XNAT's readable `SESSION_EXPIRATION_TIME` cookie, reset on every authenticated request:
-// `"<lastRequestMs>,<timeoutMs>"`, sometimes quoted or URL-encoded (facts §4).
+// XNAT's readable `SESSION_EXPIRATION_TIME` cookie, reset on every authenticated request. XNAT
+// writes `"<lastRequestMs>,<timeoutMs>"` (sometimes quoted or URL-encoded); an unreleased 1.9 change
+// writes the session's end as one epoch value. Its path is `<context>/` since 1.7.4 (the page sees it
+// either way), and 1.8.0 marked it Secure, so on plain http it may be missing: then nothing is said.
 
 export interface SessionExpiration {
-  lastRequestMs: number;
-  timeoutMs: number;
   endsAtMs: number;
 }
 
@@ -11,15 +11,14 @@ export function parseSessionExpiration(cookieValue: string | null | undefined): 
   if (!cookieValue) return null;
   let value = cookieValue.trim();
   try {
-    value = decodeURIComponent(value);
+    value = decodeURIComponent(value).replace(/^"(.*)"$/, '$1');
   } catch {
     return null;
   }
-  const m = /^"?(\d{10,15}),(\d{1,12})"?$/.exec(value);
-  if (!m) return null;
-  const lastRequestMs = Number(m[1]);
-  const timeoutMs = Number(m[2]);
-  return { lastRequestMs, timeoutMs, endsAtMs: lastRequestMs + timeoutMs };
+  const pair = /^(\d{10,15}),(\d{1,12})$/.exec(value);
+  if (pair) return { endsAtMs: Number(pair[1]) + Number(pair[2]) };
+  const single = /^\d{12,15}$/.exec(value);
+  return single ? { endsAtMs: Number(value) } : null;
 }
 
 /** Find the cookie in a `document.cookie`-style string. */

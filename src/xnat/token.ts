@@ -26,12 +26,18 @@ export function isSecret(value: unknown): value is string {
   return typeof value === 'string' && SECRET_PATTERN.test(value);
 }
 
-export function decodeToken(raw: unknown): Result<AliasToken> {
+/** A token as `issue` answers: XNAT 1.7.0 sends no id. */
+export type IssuedToken = Omit<AliasToken, 'id'> & { id: number | null };
+
+export function decodeToken(raw: unknown): Result<AliasToken>;
+export function decodeToken(raw: unknown, options: { idOptional: true }): Result<IssuedToken>;
+export function decodeToken(raw: unknown, options: { idOptional?: boolean } = {}): Result<IssuedToken> {
   const bad = () => failed('bad-response');
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return bad();
   const r = raw as Record<string, unknown>;
-  const id = toInteger(r.id);
-  if (id === null) return bad();
+  const missingIdAllowed = r.id === undefined && options.idOptional === true;
+  const id = missingIdAllowed ? null : toInteger(r.id);
+  if (id === null && !missingIdAllowed) return bad();
   if (!isAlias(r.alias)) return bad();
   // XNAT before 1.7 used a number as the secret; a safe integer still reads back exactly.
   const secret = typeof r.secret === 'number' && Number.isSafeInteger(r.secret) ? String(r.secret) : r.secret;

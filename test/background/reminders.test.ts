@@ -1,7 +1,7 @@
 // @vitest-environment node
 // Reminders with a fake clock, the fake browser and the simulated XNAT (issue 6).
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createReplacement, openTokenPage } from '../../src/background/notification-actions';
+import { createReplacement, openTokenPageOf } from '../../src/background/notification-actions';
 import { notificationId, REMINDER_ALARM, runReminders } from '../../src/background/reminders';
 import { fakeDeps } from '../fakes/fake-deps';
 import { type Harness, harness, value } from './harness';
@@ -150,7 +150,7 @@ describe('reminders', () => {
 
   it('a reminder for a server that is gone does nothing', async () => {
     await createReplacement(h.deps, notificationId('https://gone.example.org', 'x'));
-    await openTokenPage(h.deps, 'not-ours');
+    await openTokenPageOf(h.deps, 'not-ours');
     expect(h.xnat.control.state.tokensOf('alice')).toHaveLength(0);
     expect(h.deps.opened).toEqual([]);
   });
@@ -158,7 +158,17 @@ describe('reminders', () => {
   it('clicking a reminder opens that server’s token page', async () => {
     const token = seed(20);
     value(await h.ask('tokens.list', { serverId }));
-    await openTokenPage(h.deps, notificationId(serverId, token.alias));
-    expect(h.deps.opened).toEqual([`${serverId}/app/template/XDATScreen_UpdateUser.vm#tab=alias-token-tab`]);
+    await openTokenPageOf(h.deps, notificationId(serverId, token.alias));
+    const url = `${serverId}/app/template/XDATScreen_UpdateUser.vm#tab=alias-token-tab`;
+    expect(h.deps.opened).toEqual([url]);
+    // XNAT ignores the hash: the page script in that tab, and only there and once, is told to show it.
+    const hello = (tabId: number) =>
+      h.route(
+        { type: 'page.hello', payload: {} },
+        { id: h.deps.extensionId, url, frameId: 0, tab: { id: tabId, url } },
+      );
+    expect(await hello(999)).toMatchObject({ ok: true, value: { openTokenTab: false } });
+    expect(await hello(101)).toMatchObject({ ok: true, value: { openTokenTab: true } });
+    expect(await hello(101)).toMatchObject({ ok: true, value: { openTokenTab: false } });
   });
 });

@@ -112,7 +112,10 @@ describe('a page never introduces a server', () => {
 
   it('the known server’s page is greeted', async () => {
     const pageUrl = `${h.xnat.url}/app/template/XDATScreen_UpdateUser.vm#tab=alias-token-tab`;
-    expect(await hello(pageUrl)).toEqual({ ok: true, value: { serverId, defaultFormat: 'curl-session' } });
+    expect(await hello(pageUrl)).toEqual({
+      ok: true,
+      value: { serverId, defaultFormat: 'curl-session', openTokenTab: false },
+    });
   });
 
   it('an XNAT-looking page on another port or path of the granted host gets nothing, and is not added', async () => {

@@ -1,5 +1,6 @@
-// The simulated Manage Alias Tokens page in real Chromium (no extension): built by page script after
-// load, newest first, and emptied and rebuilt after create and delete, as XNAT's aliasTokens.js does.
+// The simulated Manage Alias Tokens page in real Chromium (no extension), behaving as XNAT's own
+// front end does: the tab set is built in script and lands on the profile tab whatever the hash
+// asks for; the table is built after load, newest first, sortable, and rebuilt after create and delete.
 
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,7 +14,7 @@ let page: Page;
 beforeAll(async () => {
   xnat = await start({ contextPath: '/xnat' });
   const now = Date.now();
-  xnat.control.seedToken({ created: now - 3 * 3600_000 });
+  xnat.control.seedToken({ created: now - 3 * 3600_000, expires: now + 3600_000 });
   xnat.control.seedToken({ created: now - 3600_000 });
   browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu'] });
   page = await browser.newPage();
@@ -27,14 +28,18 @@ afterAll(async () => {
 
 const rowIds = () =>
   page.$$eval('#alias-token-list-table tbody tr', (rows) => rows.map((r) => r.getAttribute('data-id')));
+const activeTab = () => page.getAttribute('li.tab.active', 'data-tab');
 
 describe('the profile page', () => {
-  it('opens on the token tab from the hash and renders the table newest first', async () => {
+  it('lands on Edit User Profile whatever the hash asks for, and rewrites the hash, as XNAT does', async () => {
     await page.goto(`${xnat.url}/app/template/XDATScreen_UpdateUser.vm#tab=alias-token-tab`);
+    await expect.poll(activeTab).toBe('user-profile-tab');
+    expect(new URL(page.url()).hash).toBe('#tab=user-profile-tab');
+    expect(await page.isVisible('#alias-token-table-container')).toBe(false);
+  });
+
+  it('builds the token table in the token tab, newest first', async () => {
     await expect.poll(rowIds).toEqual(['2', '1']);
-    expect(await page.isVisible('div.tab-pane[data-tab=alias-token-tab] #alias-token-table-container')).toBe(
-      true,
-    );
     const headers = await page.$$eval('#alias-token-list-table th', (ths) => ths.map((th) => th.textContent));
     expect(headers).toEqual(['Alias', 'Status', 'Expiration (est.)', 'Actions']);
     const row = await page.$eval('#alias-token-list-table tbody tr', (tr) => ({
@@ -53,11 +58,22 @@ describe('the profile page', () => {
     expect(await page.evaluate(() => [typeof serverRoot, serverRoot])).toEqual(['string', '/xnat']);
   });
 
-  it('switches tabs by clicking the flippers', async () => {
-    await page.click('li.tab[data-tab=user-details-tab] > a');
-    expect(await page.isVisible('#alias-token-table-container')).toBe(false);
+  it('switches tabs by clicking the flippers, writing the hash', async () => {
     await page.click('li.tab[data-tab=alias-token-tab] > a[href="#alias-token-tab"]');
     expect(await page.isVisible('#alias-token-table-container')).toBe(true);
+    expect(new URL(page.url()).hash).toBe('#tab=alias-token-tab');
+    await page.click('li.tab[data-tab=user-profile-tab] > a');
+    expect(await page.isVisible('#alias-token-table-container')).toBe(false);
+    await page.click('li.tab[data-tab=alias-token-tab] > a');
+  });
+
+  it('sorts by a column header, moving the rows it has', async () => {
+    const before = await page.$('#alias-token-list-table tbody tr[data-id="1"]');
+    await page.click('#alias-token-list-table th:has-text("Expiration")');
+    expect(await rowIds()).toEqual(['1', '2']);
+    await page.click('#alias-token-list-table th:has-text("Expiration")');
+    expect(await rowIds()).toEqual(['2', '1']);
+    expect(await before?.evaluate((tr) => tr.isConnected)).toBe(true);
   });
 
   it('replaces the whole table after Create Alias Token', async () => {
@@ -85,10 +101,25 @@ describe('the profile page', () => {
       .toBe("You don't have any alias tokens at this time.");
   });
 
-  it('has the legacy page with the same ids', async () => {
-    await page.goto(`${xnat.url}/app/template/XDATScreen_aliasTokens.vm`);
+  it('has the legacy page with the same ids, and serves pages with ;jsessionid= in the URL', async () => {
+    await page.goto(`${xnat.url}/app/template/XDATScreen_aliasTokens.vm;jsessionid=0A1B2C3D`);
     expect(await page.isVisible('button#create-alias-token')).toBe(true);
     expect(await page.$('div#alias-token-table-container')).not.toBeNull();
+  });
+});
+
+describe('XNAT before 1.7.5', () => {
+  it('has no token tab and no token page', async () => {
+    const old = await start({ contextPath: '/xnat', version: '1.7.4' });
+    const oldPage = await browser.newPage();
+    await logInPage(oldPage, old.url);
+    await oldPage.goto(`${old.url}/app/template/XDATScreen_UpdateUser.vm`);
+    await expect.poll(() => oldPage.locator('li.tab').count()).toBe(2);
+    expect(await oldPage.locator('li.tab[data-tab=alias-token-tab]').count()).toBe(0);
+    const legacy = await oldPage.goto(`${old.url}/app/template/XDATScreen_aliasTokens.vm`);
+    expect(legacy?.status()).toBe(404);
+    await oldPage.close();
+    await old.stop();
   });
 });
 

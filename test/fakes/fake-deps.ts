@@ -79,6 +79,7 @@ export function fakeDeps(
     },
     openTab: async (url) => {
       opened.push(url);
+      return 100 + opened.length;
     },
     fetch: (input, init) => {
       fetched.push(input);

@@ -12,6 +12,7 @@ async function mount(state: Partial<OptionsState> = {}) {
   const actions: OptionsActions & Record<keyof OptionsActions, ReturnType<typeof vi.fn>> = {
     addServer: vi.fn(),
     removeServer: vi.fn(),
+    openTokenPage: vi.fn(),
     save: vi.fn(),
   } as never;
   document.body.innerHTML = '<div id="app"></div>';

@@ -199,6 +199,12 @@ describe('actions and the keyboard', () => {
     expect(actions.create).toHaveBeenCalledWith(DEMO.id);
     expect(actions.refresh).toHaveBeenCalledWith(DEMO.id);
   });
+
+  it('a link opens XNAT’s own token page for the server', async () => {
+    const { actions, root } = await setup();
+    byText(root, 'Open the Manage Alias Tokens page of XNAT_DEMO')?.click();
+    expect(actions.openTokenPage).toHaveBeenCalledWith(DEMO.id);
+  });
 });
 
 describe('long lists', () => {

@@ -74,6 +74,7 @@ export function fakeActions(): PopupActions & { [K in keyof PopupActions]: Retur
     remove: vi.fn(async () => {}),
     saveLabel: vi.fn(async () => {}),
     openLogin: vi.fn(),
+    openTokenPage: vi.fn(),
     openOptions: vi.fn(),
     dismissNotice: vi.fn(),
   } as never;

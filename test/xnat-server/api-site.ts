@@ -20,17 +20,13 @@ export const PROJECTS = [
   },
 ];
 
-const BUILD_INFO = {
-  '1.8': { version: '1.8.11', buildNumber: '8955', sha: '4d1c2e7' },
-  '1.7': { version: '1.7.6', buildNumber: '1637', sha: '9a0b3f1' },
-  '1.7.0': { version: '1.7.0', buildNumber: '1401', sha: '2be4a90' },
-} as const;
-
-/** Served to anyone, logged in or not. */
+/** Served to anyone, logged in or not (siteId only from 1.8.4; before, to users who logged in). */
 export function handleOpenSite(ctx: Ctx): boolean {
+  const anonymous = !ctx.identity || ctx.identity.username === 'guest';
+  if (ctx.path === '/xapi/siteConfig/siteId' && ctx.site.traits.siteIdNeedsLogin && anonymous) return false;
   switch (ctx.path) {
     case '/xapi/siteConfig/buildInfo': {
-      const info = BUILD_INFO[ctx.site.version];
+      const info = ctx.site.traits.build;
       sendJson(ctx, 200, {
         ...info,
         buildDate: 'Tue Mar 03 10:00:00 UTC 2026',
@@ -77,8 +73,12 @@ export function sessionCookie(ctx: Ctx, id: string): string {
 
 /** Needs a user (or guest, on guest-mode sites). */
 export function handleUserApi(ctx: Ctx, username: string): boolean {
-  if (ctx.path === '/xapi/users/username' && ctx.site.version === '1.8') {
-    sendText(ctx, 200, username);
+  if (ctx.path === '/xapi/users/username') {
+    if (ctx.site.traits.usernameApi) sendText(ctx, 200, username);
+    // 1.7 reads "username" as the name of a user to look up: restricted sites refuse non-admins.
+    else if (ctx.site.restrictUserList && !ctx.state.users.get(username)?.admin)
+      sendError(ctx, 403, 'You are not allowed to view the user list.');
+    else sendError(ctx, 404, "Can't find a user named username");
     return true;
   }
   if (ctx.path === '/data/auth' || ctx.path === '/REST/auth') {

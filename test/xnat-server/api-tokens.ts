@@ -14,16 +14,17 @@ function xnat170Date(ms: number): string {
 }
 
 export function serializeToken(ctx: Ctx, token: StoredToken): Record<string, unknown> {
+  const legacy = ctx.site.traits.legacyTokenJson;
   return {
-    id: token.id,
+    // 1.7.0's issue answer has no id.
+    ...(legacy ? {} : { id: token.id }),
     alias: token.alias,
     secret: token.secret,
     xdatUserId: token.xdatUserId,
     singleUse: token.singleUse,
-    estimatedExpirationTime:
-      ctx.site.version === '1.7.0'
-        ? xnat170Date(token.estimatedExpirationTime)
-        : token.estimatedExpirationTime,
+    estimatedExpirationTime: legacy
+      ? xnat170Date(token.estimatedExpirationTime)
+      : token.estimatedExpirationTime,
     created: token.created,
     timestamp: token.timestamp,
     enabled: token.enabled,
@@ -56,6 +57,10 @@ export function handleTokens(ctx: Ctx): boolean {
 
   switch (operation) {
     case 'show': {
+      if (!ctx.site.traits.tokenList) {
+        sendError(ctx, 400, 'Unknown operation: show');
+        return true;
+      }
       if (rest.length === 0)
         return reply(
           ctx,

@@ -1,8 +1,8 @@
 // @vitest-environment node
-// The simulated XNAT's login, sessions, CSRF and site endpoints, against ../shared/xnat-facts.md §4.
+// The simulated XNAT's login, sessions, CSRF and site endpoints, against XNAT's behaviour (ARCHITECTURE.md, "XNAT facts").
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BROWSER_AGENT, CURL_AGENT, cookieJarFetch, logIn } from '../fakes/cookie-jar-fetch';
-import { type RunningXnat, start } from './server';
+import { type RunningXnat, type StartOptions, start } from './server';
 
 let xnat: RunningXnat;
 beforeEach(async () => {
@@ -212,6 +212,15 @@ describe('who am I', () => {
     expect(await (await browser(`${xnat.url}/data/auth`)).text()).toBe("User 'alice' is logged in");
   });
 
+  it('1.7 with restrictUserListAccessToAdmins answers 403 to a non-admin on /xapi/users/username', async () => {
+    const old = await start({ version: '1.7', restrictUserList: true });
+    const browser = cookieJarFetch();
+    await logIn(browser, old.url);
+    expect((await browser(`${old.url}/xapi/users/username`)).status).toBe(403);
+    expect(await (await browser(`${old.url}/data/auth`)).text()).toBe("User 'alice' is logged in");
+    await old.stop();
+  });
+
   it('has no /xapi/users/username before 1.8', async () => {
     const old = await start({ version: '1.7' });
     const browser = cookieJarFetch();
@@ -227,6 +236,57 @@ describe('who am I', () => {
     expect(await (await browser(`${open.url}/xapi/users/username`)).text()).toBe('guest');
     expect((await browser(`${open.url}/data/services/tokens/show`)).status).toBe(403);
     await open.stop();
+  });
+});
+
+describe('the SESSION_EXPIRATION_TIME variants', () => {
+  const cookieLine = async (options: StartOptions) => {
+    const site = await start({ contextPath: '/xnat', ...options });
+    const response = await fetch(`${site.url}/login`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: 'username=alice&password=alice-pass',
+    });
+    await site.stop();
+    return response.headers.getSetCookie().find((c) => c.startsWith('SESSION_EXPIRATION_TIME='));
+  };
+
+  it('1.7.4 and later: "<last request>,<timeout>" with the path <context>/', async () => {
+    expect(await cookieLine({})).toMatch(/^SESSION_EXPIRATION_TIME="\d{13},900000"; Path=\/xnat\/$/);
+  });
+
+  it('1.8.0: marked Secure (dropped by browsers on plain http, kept on localhost)', async () => {
+    expect(await cookieLine({ version: '1.8.0' })).toMatch(/; Secure$/);
+  });
+
+  it('1.9 (unreleased): one absolute epoch value', async () => {
+    expect(await cookieLine({ version: '1.9' })).toMatch(/^SESSION_EXPIRATION_TIME=\d{13}; Path=\/xnat\/$/);
+  });
+
+  it('1.7.0: the path is /', async () => {
+    expect(await cookieLine({ version: '1.7.0' })).toMatch(/; Path=\/$/);
+  });
+});
+
+describe('the site name', () => {
+  it('needs a login before 1.8.4, and is open from then on', async () => {
+    for (const [version, anonymous] of [
+      ['1.7', 302],
+      ['1.8.0', 302],
+      ['1.8', 200],
+    ] as const) {
+      const site = await start({ version, siteId: 'CNDA' });
+      const response = await fetch(`${site.url}/xapi/siteConfig/siteId`, {
+        redirect: 'manual',
+        headers: { 'User-Agent': BROWSER_AGENT },
+      });
+      expect([version, response.status]).toEqual([version, anonymous]);
+      const browser = cookieJarFetch();
+      await logIn(browser, site.url);
+      expect(await (await browser(`${site.url}/xapi/siteConfig/siteId`)).text()).toBe('CNDA');
+      await site.stop();
+    }
   });
 });
 

@@ -1,7 +1,9 @@
 // `npm run xnat`: a simulated XNAT for trying the extension by hand and for screenshots.
-// Options: --port 8080 --context /xnat --version 1.8|1.7|1.7.0 --guest
+// Options: --port 8080 --context /xnat --version 1.9|1.8|1.8.0|1.7|1.7.4|1.7.0 --guest
+//          --restrict-user-list --session-cookie standard|secure|epoch
 import { parseArgs } from 'node:util';
 import { DEMO_USER, start } from './server';
+import { isVersionMode, type SessionCookieVariant, VERSION_MODES } from './versions';
 
 const { values } = parseArgs({
   options: {
@@ -9,18 +11,26 @@ const { values } = parseArgs({
     context: { type: 'string', default: '/xnat' },
     version: { type: 'string', default: '1.8' },
     guest: { type: 'boolean', default: false },
+    'restrict-user-list': { type: 'boolean', default: false },
+    'session-cookie': { type: 'string' },
   },
 });
-const version = values.version === '1.7' || values.version === '1.7.0' ? values.version : '1.8';
+if (!isVersionMode(values.version)) {
+  console.error(`--version must be one of ${VERSION_MODES.join(', ')}`);
+  process.exit(2);
+}
+const cookie = values['session-cookie'];
 const running = await start({
   port: Number(values.port),
   contextPath: values.context === '/' ? '' : values.context,
-  version,
+  version: values.version,
   guestMode: values.guest,
+  restrictUserList: values['restrict-user-list'],
+  ...(cookie ? { sessionCookie: cookie as SessionCookieVariant } : {}),
   siteId: 'XNAT_DEMO',
 });
 seedDemoTokens(running.control.seedToken);
-console.log(`Simulated XNAT ${version} at ${running.url}/`);
+console.log(`Simulated XNAT ${values.version} at ${running.url}/`);
 console.log(`Log in as ${DEMO_USER.username} / ${DEMO_USER.password}`);
 console.log(`Tokens page: ${running.url}/app/template/XDATScreen_UpdateUser.vm#tab=alias-token-tab`);
 console.log('Ctrl-C stops it.');

@@ -1,12 +1,17 @@
 // Request context and response helpers shared by the simulated XNAT's routes.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Session, XnatState } from './state';
-
-export type VersionMode = '1.8' | '1.7' | '1.7.0';
+import type { SessionCookieVariant, VersionMode, VersionTraits } from './versions';
 
 export interface SiteOptions {
   contextPath: string;
   version: VersionMode;
+  traits: VersionTraits;
+  /** 1.7's restrictUserListAccessToAdmins: /xapi/users/username answers 403 to non-admins. */
+  restrictUserList: boolean;
+  sessionCookie: SessionCookieVariant;
+  /** How long after DOMContentLoaded the profile page builds its tab set (XNAT does it in script). */
+  tabSetDelayMs: number;
   siteId: string;
   /** requireLogin=false: anonymous callers act as `guest`. */
   guestMode: boolean;
@@ -68,7 +73,9 @@ export function send(ctx: Ctx, status: number, contentType: string, body: string
 
 /** XNAT before 1.8.0 sent JSON without a JSON content type (facts §1). */
 export function sendJson(ctx: Ctx, status: number, value: unknown): void {
-  const type = ctx.site.version === '1.8' ? 'application/json;charset=UTF-8' : 'text/plain;charset=UTF-8';
+  const type = ctx.site.traits.jsonContentType
+    ? 'application/json;charset=UTF-8'
+    : 'text/plain;charset=UTF-8';
   send(ctx, status, type, JSON.stringify(value));
 }
 
@@ -125,4 +132,15 @@ export async function readBody(req: IncomingMessage, limit = 64 * 1024): Promise
     if (body.length > limit) throw new Error('body too large');
   }
   return body;
+}
+
+/** XNAT's readable session-end cookie, reset on every authenticated request, in this site's variant. */
+export function sessionExpirationCookie(ctx: Ctx, lastAccess: number): string {
+  const { sessionCookie, traits, contextPath } = ctx.site;
+  const path = traits.cookiePathWithContext ? `${contextPath}/` : '/';
+  const value =
+    sessionCookie === 'epoch'
+      ? String(lastAccess + ctx.state.sessionTimeoutMs)
+      : `"${lastAccess},${ctx.state.sessionTimeoutMs}"`;
+  return `SESSION_EXPIRATION_TIME=${value}; Path=${path}${sessionCookie === 'secure' ? '; Secure' : ''}`;
 }

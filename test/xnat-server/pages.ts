@@ -2,7 +2,15 @@
 // "Manage Alias Tokens" tab the content script decorates (facts §3). Page scripts live in assets/.
 import { readFile } from 'node:fs/promises';
 import { sessionCookie } from './api-site';
-import { type Ctx, escapeHtml, readBody, redirect, send, sendHtml } from './http-kit';
+import {
+  type Ctx,
+  escapeHtml,
+  readBody,
+  redirect,
+  send,
+  sendHtml,
+  sessionExpirationCookie,
+} from './http-kit';
 
 const ASSETS = new URL('./assets/', import.meta.url);
 const ASSET_TYPES: Record<string, string> = { js: 'text/javascript', css: 'text/css' };
@@ -36,8 +44,10 @@ export async function handlePages(ctx: Ctx): Promise<boolean> {
     case '/app/template/Index.vm':
       return page(ctx, 'Home', homeBody(ctx));
     case '/app/template/XDATScreen_UpdateUser.vm':
-      return page(ctx, 'User Profile', profileBody(), ['xnat-ui.js', 'alias-tokens.js']);
+      return page(ctx, 'User Profile', profileBody(), ['xnat-ui.js', 'user-profile.js', 'alias-tokens.js']);
     case '/app/template/XDATScreen_aliasTokens.vm':
+      // XNAT before 1.7.5 has no token page at all.
+      if (!ctx.site.traits.tokenList) return false;
       return page(ctx, 'Alias Tokens', legacyBody(), ['xnat-ui.js', 'alias-tokens.js']);
     default:
       return false;
@@ -53,7 +63,7 @@ async function login(ctx: Ctx): Promise<void> {
   }
   const session = ctx.state.openSession(user.username, 'form');
   ctx.cookies.push(sessionCookie(ctx, session.id));
-  ctx.cookies.push(`SESSION_EXPIRATION_TIME="${session.lastAccess},${ctx.state.sessionTimeoutMs}"; Path=/`);
+  ctx.cookies.push(sessionExpirationCookie(ctx, session.lastAccess));
   const next = form.get('redirect') ?? '';
   redirect(ctx, next.startsWith('/') && !next.startsWith('//') ? ctx.base + next : `${ctx.base}/`);
 }
@@ -80,6 +90,7 @@ function page(ctx: Ctx, title: string, body: string, scripts: string[] = []): tr
       `<script>
     var serverRoot = '${ctx.site.contextPath}';
     var csrfToken = '${csrf}';
+    var xnatSim = ${JSON.stringify({ tokenTab: ctx.site.traits.tokenList, tabSetDelayMs: ctx.site.tabSetDelayMs })};
   </script>
   ${tags}`,
     ),
@@ -149,28 +160,14 @@ function aliasTokenPanel(): string {
       </div>`;
 }
 
+/**
+ * Like XNAT's XDATScreen_UpdateUser.vm: an empty tab container that userProfile.js fills after the
+ * page loads (assets/user-profile.js), selecting the profile tab whatever the hash asked for.
+ */
 function profileBody(): string {
   return `<h2>User Profile</h2>
-  <div id="user-profile-manager" class="xnat-tab-container">
-    <div class="xnat-nav-tabs side pull-left">
-      <ul class="nav tab-group">
-        <li class="tab active" data-tab="user-details-tab"><a href="#user-details-tab">Edit User Profile</a></li>
-        <li class="tab" data-tab="alias-token-tab"><a href="#alias-token-tab">Manage Alias Tokens</a></li>
-        <li class="tab" data-tab="cached-resources-tab"><a href="#cached-resources-tab">Manage Cached Resources</a></li>
-      </ul>
-    </div>
-    <div class="xnat-tab-content side pull-right">
-      <div class="tab-pane active" data-tab="user-details-tab">
-        <div class="panel panel-default"><div class="panel-heading"><h3 class="panel-title">Edit User Profile</h3></div>
-        <div class="panel-body"><p><label>First name</label><input type="text" value="Alice"></p>
-        <p><label>Last name</label><input type="text" value="Example"></p>
-        <p><label>Email</label><input type="text" value="alice@example.org"></p></div></div>
-      </div>
-      <div class="tab-pane" data-tab="alias-token-tab">${aliasTokenPanel()}</div>
-      <div class="tab-pane" data-tab="cached-resources-tab"><div class="panel panel-default"><div class="panel-heading"><h3 class="panel-title">Cached Resources</h3></div><div class="panel-body"><p>No cached resources.</p></div></div></div>
-    </div>
-    <div class="clear"></div>
-  </div>`;
+  <div id="user-profile-manager" class="xnat-tab-container"></div>
+  <template id="alias-token-panel">${aliasTokenPanel()}</template>`;
 }
 
 function legacyBody(): string {

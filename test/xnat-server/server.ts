@@ -12,11 +12,12 @@ import {
   readCookies,
   type SiteOptions,
   sendError,
+  sessionExpirationCookie,
   unauthenticated,
-  type VersionMode,
 } from './http-kit';
 import { handlePages } from './pages';
 import { type SeedToken, type SessionKind, type StoredToken, type User, XnatState } from './state';
+import { type SessionCookieVariant, VERSIONS, type VersionMode } from './versions';
 
 export interface StartOptions {
   port?: number;
@@ -26,6 +27,12 @@ export interface StartOptions {
   siteId?: string;
   guestMode?: boolean;
   siteUrlAsJson?: boolean;
+  /** 1.7's restrictUserListAccessToAdmins (403 on /xapi/users/username for non-admins). */
+  restrictUserList?: boolean;
+  /** The SESSION_EXPIRATION_TIME variant; by default the version's own. */
+  sessionCookie?: SessionCookieVariant;
+  /** Build the profile page's tab set this long after the page loads (XNAT does it in script). */
+  tabSetDelayMs?: number;
   users?: User[];
   /** Site setting aliasTokenTimeout; default 2 days. */
   tokenLifetimeMs?: number;
@@ -76,9 +83,14 @@ export async function start(options: StartOptions = {}): Promise<RunningXnat> {
     options.sessionTimeoutMs ?? 15 * 60 * 1000,
   );
   for (const user of options.users ?? [DEMO_USER, ADMIN_USER]) state.addUser(user);
+  const version = options.version ?? '1.8';
   const site: SiteOptions = {
     contextPath,
-    version: options.version ?? '1.8',
+    version,
+    traits: VERSIONS[version],
+    restrictUserList: options.restrictUserList ?? false,
+    sessionCookie: options.sessionCookie ?? VERSIONS[version].sessionCookie,
+    tabSetDelayMs: options.tabSetDelayMs ?? 0,
     siteId: options.siteId ?? 'XNAT',
     guestMode: options.guestMode ?? false,
     siteUrlAsJson: options.siteUrlAsJson ?? false,
@@ -102,7 +114,8 @@ export async function start(options: StartOptions = {}): Promise<RunningXnat> {
       res.end('<h1>404 Not Found</h1><p>No application is deployed here.</p>');
       return;
     }
-    const path = url.pathname.slice(contextPath.length) || '/';
+    // Tomcat's URL rewriting puts the session in the path (`;jsessionid=…`); the page is the same.
+    const path = url.pathname.slice(contextPath.length).replace(/;jsessionid=[^/]*$/i, '') || '/';
     state.countRequest(method, path);
     const ctx: Ctx = {
       req,
@@ -185,7 +198,7 @@ export async function start(options: StartOptions = {}): Promise<RunningXnat> {
     const session = ctx.identity?.session;
     if (!session) return;
     session.lastAccess = state.now();
-    ctx.cookies.push(`SESSION_EXPIRATION_TIME="${session.lastAccess},${state.sessionTimeoutMs}"; Path=/`);
+    ctx.cookies.push(sessionExpirationCookie(ctx, session.lastAccess));
   }
 
   /** XNAT's CSRF check: state-changing methods on /data and /REST from browsers, session users only. */

@@ -188,14 +188,21 @@ describe('older versions', () => {
     expect(typeof JSON.parse(await response.text())[0].estimatedExpirationTime).toBe('number');
   });
 
-  it('1.7.0 writes the estimate as yyyyMMdd_HHmmss', async () => {
+  it.each(['1.7.4', '1.7.0'] as const)('%s has no show: 400 "Unknown operation: show"', async (version) => {
+    await xnat.stop();
+    await setUp({ version });
+    xnat.control.seedToken();
+    const response = await tokens('show');
+    expect(response.status).toBe(400);
+    expect(await response.text()).toContain('Unknown operation: show');
+  });
+
+  it('1.7.0 issues a token without an id, its estimate as yyyyMMdd_HHmmss', async () => {
     await xnat.stop();
     await setUp({ version: '1.7.0' });
-    xnat.control.seedToken({
-      created: Date.UTC(2018, 4, 15, 4, 48, 24),
-      expires: Date.UTC(2018, 4, 17, 4, 48, 24),
-    });
-    const [token] = JSON.parse(await (await tokens('show')).text());
-    expect(token.estimatedExpirationTime).toBe('20180517_044824');
+    const issued = JSON.parse(await (await tokens('issue')).text());
+    expect(issued.id).toBeUndefined();
+    expect(issued.alias).toMatch(/^[0-9a-f-]{36}$/);
+    expect(issued.estimatedExpirationTime).toMatch(/^\d{8}_\d{6}$/);
   });
 });

@@ -56,8 +56,8 @@ describe('a logged-in browser session', () => {
     ).toMatchObject({
       value: { valid: true },
     });
-    expect((await c.invalidateToken(issued.value.id)).ok).toBe(true);
-    expect(kind(await c.invalidateToken(issued.value.id))).toBe('not-found');
+    expect((await c.invalidateToken(issued.value.alias)).ok).toBe(true);
+    expect(kind(await c.invalidateToken(issued.value.alias))).toBe('not-found');
   });
 
   it('opens no session of its own', async () => {

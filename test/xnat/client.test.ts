@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import type { Result } from '../../src/result';
-import { createXnatClient, validateToken } from '../../src/xnat/client';
+import { canListTokens, createXnatClient, validateToken } from '../../src/xnat/client';
 import { fakeFetch, json } from '../fakes/fake-fetch';
 import {
   ALIAS,
@@ -284,5 +284,52 @@ describe('current user', () => {
   it('refuses an answer that names nobody', async () => {
     const fetch = fakeFetch({ '/xnat/xapi/users/username': { body: '<html>hello</html>' } });
     expect(failureKind(await createXnatClient(fetch, server).currentUser())).toBe('bad-response');
+  });
+});
+
+describe('XNAT versions', () => {
+  it('1.7 with a restricted user list: the user name comes from /data/auth after a 403', async () => {
+    const fetch = fakeFetch({
+      '/xnat/xapi/users/username': { status: 403, body: '<h3>Forbidden</h3>' },
+      '/xnat/data/auth': { body: "User 'alice' is logged in", headers: { 'content-type': 'text/plain' } },
+    });
+    expect(await createXnatClient(fetch, server).currentUser()).toMatchObject({ ok: true, value: 'alice' });
+  });
+
+  it('before 1.7.5 listing says why, without asking XNAT', async () => {
+    const fetch = fakeFetch({});
+    const listed = await createXnatClient(fetch, { ...server, version: '1.7.4' }).listTokens();
+    expect(listed).toEqual({ ok: false, failure: { kind: 'unsupported-version', version: '1.7.4' } });
+    expect(fetch.calls).toHaveLength(0);
+  });
+
+  it('a 400 "Unknown operation: show" reads the same way', async () => {
+    const fetch = fakeFetch({ [SHOW]: { status: 400, body: '<h3>Unknown operation: show</h3>' } });
+    const listed = await createXnatClient(fetch, { ...server, version: '1.7.3-custom' }).listTokens();
+    expect(listed).toMatchObject({ ok: false, failure: { kind: 'unsupported-version' } });
+  });
+
+  it.each([
+    ['1.7.5', true],
+    ['1.7.6', true],
+    ['1.8.0', true],
+    ['1.9.0-SNAPSHOT', true],
+    ['1.7.4', false],
+    ['1.7.0', false],
+    ['1.6.5', false],
+    ['dev-build', true],
+  ])('%s can list tokens: %s', (version, expected) => {
+    expect(canListTokens(version)).toBe(expected);
+  });
+
+  it('1.7.0 issues a token without an id, still usable for the copy made at creation', async () => {
+    const { id: _id, ...noId } = TOKEN_18;
+    const fetch = fakeFetch({
+      '/xnat/data/services/tokens/issue': json({ ...noId, estimatedExpirationTime: '20180517_044824' }),
+    });
+    expect(await createXnatClient(fetch, server).issueToken()).toMatchObject({
+      ok: true,
+      value: { id: null, alias: TOKEN_18.alias, secret: TOKEN_18.secret },
+    });
   });
 });

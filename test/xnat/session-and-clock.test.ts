@@ -5,23 +5,28 @@ import { parseBaseUrl } from '../../src/xnat/server-identity';
 import { parseSessionExpiration, readSessionExpirationCookie } from '../../src/xnat/session-cookie';
 
 describe('SESSION_EXPIRATION_TIME', () => {
-  it('reads the plain, quoted and URL-encoded forms', () => {
-    const expected = { lastRequestMs: 1526359704410, timeoutMs: 900000, endsAtMs: 1526360604410 };
+  it('reads the plain, quoted and URL-encoded forms of "<last request>,<timeout>"', () => {
+    const expected = { endsAtMs: 1526360604410 };
     expect(parseSessionExpiration('1526359704410,900000')).toEqual(expected);
     expect(parseSessionExpiration('"1526359704410,900000"')).toEqual(expected);
     expect(parseSessionExpiration('%221526359704410%2C900000%22')).toEqual(expected);
   });
 
+  it('reads the single absolute epoch value of the unreleased 1.9 change, quoted or not', () => {
+    expect(parseSessionExpiration('1526360604410')).toEqual({ endsAtMs: 1526360604410 });
+    expect(parseSessionExpiration('"1526360604410"')).toEqual({ endsAtMs: 1526360604410 });
+  });
+
   it('ignores anything else', () => {
-    for (const value of ['', 'abc', '1526359704410', '1526359704410,', '%E0%A4%A', null, undefined]) {
+    for (const value of ['', 'abc', '1526359704410,', ',900000', '15263', '%E0%A4%A', null, undefined]) {
       expect(parseSessionExpiration(value)).toBeNull();
     }
   });
 
   it('is found among other cookies', () => {
     expect(
-      readSessionExpirationCookie('a=1; SESSION_EXPIRATION_TIME="1526359704410,900000"; b=2')?.timeoutMs,
-    ).toBe(900000);
+      readSessionExpirationCookie('a=1; SESSION_EXPIRATION_TIME="1526359704410,900000"; b=2')?.endsAtMs,
+    ).toBe(1526360604410);
     expect(readSessionExpirationCookie('a=1')).toBeNull();
   });
 });

@@ -76,7 +76,14 @@
       el(
         'tr',
         {},
-        ['Alias', 'Status', 'Expiration (est.)', 'Actions'].map((label) => el('th', { text: label })),
+        [
+          ['Alias', 'alias'],
+          ['Status', 'enabled'],
+          ['Expiration (est.)', 'estimatedExpirationTime'],
+          ['Actions', ''],
+        ].map(([label, key]) =>
+          el('th', key ? { text: label, class: 'sort', 'data-sort': key } : { text: label }),
+        ),
       ),
     );
     const body = el('tbody', {}, sorted.map(row));
@@ -84,6 +91,20 @@
     container.append(el('div', { class: 'data-table-wrapper' }, table));
   }
   XNAT.aliasTokens = { renderAliasTokensTable, list: tokens };
+
+  // XNAT.table.dataTable's sortable headers: a click reorders the existing rows, up or down.
+  function sortBy(th) {
+    const key = th.getAttribute('data-sort');
+    const descending = th.getAttribute('data-order') === 'asc';
+    for (const other of th.parentElement.children) other.removeAttribute('data-order');
+    th.setAttribute('data-order', descending ? 'desc' : 'asc');
+    const body = th.closest('table').tBodies[0];
+    const rows = [...body.rows].sort((a, b) => {
+      const [x, y] = [tokens[a.getAttribute('data-id')][key], tokens[b.getAttribute('data-id')][key]];
+      return (x < y ? -1 : x > y ? 1 : 0) * (descending ? -1 : 1);
+    });
+    body.append(...rows);
+  }
 
   function viewToken(id) {
     const token = tokens[id];
@@ -120,6 +141,11 @@
 
   document.addEventListener('click', (event) => {
     const target = event.target;
+    const sortable = target.closest('#alias-token-list-table th[data-sort]');
+    if (sortable) {
+      sortBy(sortable);
+      return;
+    }
     if (target.closest('button#create-alias-token')) {
       event.preventDefault();
       getJson('/data/services/tokens/issue').then(renderAliasTokensTable);
@@ -162,5 +188,9 @@
     }
   });
 
-  document.addEventListener('DOMContentLoaded', renderAliasTokensTable);
+  // The legacy page has its container at load; the profile page once its tab set is built.
+  document.addEventListener('DOMContentLoaded', () => {
+    if (!document.querySelector('#user-profile-manager')) renderAliasTokensTable();
+  });
+  document.addEventListener('xnat-sim:tab-set-built', renderAliasTokensTable);
 })();

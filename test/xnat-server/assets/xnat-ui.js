@@ -47,19 +47,18 @@
     setTimeout(() => banner.remove(), 2000);
   };
 
+  // XNAT.ui.tab (tabs.js): activating a tab marks it and its pane active and writes the hash.
   function activate(tabName) {
     for (const node of document.querySelectorAll('#user-profile-manager [data-tab]')) {
       node.classList.toggle('active', node.getAttribute('data-tab') === tabName);
     }
+    window.location.hash = `tab=${tabName}`;
   }
+  XNAT.ui = { tab: { activate } };
   document.addEventListener('click', (event) => {
     const link = event.target.closest('#user-profile-manager li.tab > a');
     if (!link) return;
     event.preventDefault();
     activate(link.closest('li').getAttribute('data-tab'));
-  });
-  document.addEventListener('DOMContentLoaded', () => {
-    const match = /tab=([\w-]+)/.exec(location.hash);
-    if (match && document.querySelector(`li.tab[data-tab="${match[1]}"]`)) activate(match[1]);
   });
 })();
