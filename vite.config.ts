@@ -143,6 +143,8 @@ export default defineConfig(({ mode }) => {
             testTimeout: 60_000,
             hookTimeout: 120_000,
             fileParallelism: false,
+            // A shared 2-core machine running a browser: what a page shows may take seconds to come.
+            expect: { poll: { timeout: 10_000, interval: 100 } },
           },
         },
       ],

@@ -4,12 +4,12 @@ import type { CopyReceipt, Reply } from '../messaging/protocol';
 import { failed, ok } from '../result';
 import type { SnippetFormat } from '../snippets/formats';
 import type { Server, TokenMeta } from '../storage/schema';
-import { readTokens, writeTokens } from '../storage/store';
+import { readTokens } from '../storage/store';
 import type { AliasToken, IssuedToken } from '../xnat/token';
 import { copyToken } from './copy';
 import type { BackgroundDeps } from './deps';
 import { runReminders } from './reminders';
-import { toMeta } from './tokens';
+import { serverNow, toMeta, updateTokens } from './token-records';
 import { client } from './xnat-client';
 
 export type Created = { token: TokenMeta | null; copy: Reply<CopyReceipt> | null };
@@ -55,9 +55,19 @@ async function issueOnce(
   }
   await deps.session.remove([markerKey(server.id)]);
   // XNAT 1.7.0 gives no id and cannot list tokens: the token is copied now or never, and not kept.
-  const meta = token.id === null ? null : toMeta({ ...token, id: token.id }, undefined, true);
+  const meta: TokenMeta | null =
+    token.id === null
+      ? null
+      : {
+          ...toMeta({ ...token, id: token.id }),
+          createdHere: true,
+          yours: { since: serverNow(deps, server), why: 'created' },
+        };
   if (meta) {
-    await writeTokens(deps.local, server.id, [meta, ...known.filter((t) => t.id !== meta.id)]);
+    await updateTokens(deps, server.id, (tokens) => ({
+      tokens: [meta, ...tokens.filter((t) => t.id !== meta.id)],
+      result: null,
+    }));
     await runReminders(deps, new Set([server.id]));
   }
   const copy = options.copy ? await copyToken(deps, server, token, options.format) : null;

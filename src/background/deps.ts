@@ -56,6 +56,11 @@ export interface BackgroundDeps {
   /** The extension's own id and page origin, to tell its pages from web pages. */
   extensionId: string;
   extensionOrigin: string;
+  /**
+   * Work that need not hold up a reply (storing a fresh list, reminders): the worker runs it at
+   * once and answers meanwhile; tests can wait for it.
+   */
+  afterReply(task: () => Promise<unknown>): void;
   /** The words of notifications and the badge's tooltip. */
   t: Strings;
   now(): number;

@@ -12,7 +12,7 @@ import { runReminders } from './reminders';
 import type { Handlers } from './router';
 import { addServer, listServers, removeServer, requireServer, serverForPage } from './servers';
 import { openTokenPage, takeTokenTabIntent } from './token-page';
-import { copyTokenById, deleteToken, labelToken, listTokens, tokensForPage } from './tokens';
+import { copyTokenById, deleteToken, labelToken, listTokens, tokensForPage, watchToken } from './tokens';
 
 export function createHandlers(deps: BackgroundDeps): Handlers {
   const withServer = async <T>(
@@ -51,12 +51,14 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
       withServer(serverId, (s) => copyTokenById(deps, s, tokenId, format)),
     'tokens.label': ({ serverId, tokenId, label }) =>
       withServer(serverId, (s) => labelToken(deps, s, tokenId, label)),
+    'tokens.watch': ({ serverId, tokenId, watched }) =>
+      withServer(serverId, (s) => watchToken(deps, s, tokenId, watched)),
     'settings.get': async () => ok(await readSettings(deps.local)),
     'settings.set': async (patch) => {
       if (!isSettingsPatch(patch)) return failed('bad-request');
       const settings = await writeSettings(deps.local, patch);
       // New lead times move the reminder alarm (and may make one due now).
-      if (patch.notifyMinutesBefore) await runReminders(deps);
+      if (patch.notifyMinutesBefore || patch.remindAbout) await runReminders(deps);
       return ok(settings);
     },
 
@@ -74,5 +76,7 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
     'page.tokens': ({ ids }, page) => onPage(page.url, (s) => tokensForPage(deps, s, ids)),
     'page.copy': ({ tokenId, format }, page) =>
       onPage(page.url, (s) => copyTokenById(deps, s, tokenId, format)),
+    'page.watch': ({ tokenId, watched, created }, page) =>
+      onPage(page.url, (s) => watchToken(deps, s, tokenId, watched, created ? 'created' : 'watched')),
   };
 }

@@ -28,7 +28,7 @@ export async function createReplacement(deps: BackgroundDeps, notificationId: st
     message: !created.ok
       ? failureText(created.failure, t)
       : copy?.ok
-        ? t('notificationReplacementCopied', formatWords(copy.value.format, t).label)
+        ? formatWords(copy.value.format, t).copied(t('popupTheNewToken'))
         : t('notificationReplacementNotCopied'),
   });
 }

@@ -31,6 +31,8 @@ export function platformDeps(): BackgroundDeps {
     injectPageScript,
     extensionId: runtime.id(),
     extensionOrigin: runtime.origin(),
+    // A failure there has nowhere to go: the next list, copy or alarm tries again.
+    afterReply: (task) => void task().catch(() => undefined),
     t,
     now: () => Date.now(),
   };

@@ -1,120 +1,165 @@
-// Expiry reminders: one alarm for the earliest reminder due across all servers; when it fires (or
-// when the worker learns about tokens), due reminders are checked against XNAT with one `show` per
-// server and sent as notifications. Nothing polls: no reminder due, no request.
-import { countdownText } from '../expiry/countdown';
+// Expiry reminders. One alarm for the earliest reminder due across all servers; when it fires (or
+// when the worker learns about tokens) a pass checks what is due, re-checks it against XNAT with one
+// `show` per server unless the list was just read, records it as sent and then notifies: one
+// notification per server per pass. Passes run one at a time; with no reminder due, nothing is sent
+// to XNAT. By default only the tokens the user uses count; a setting includes all.
+import { countdownText, timeLeftText } from '../expiry/countdown';
 import { dueReminder, inBadgeWindow, nextReminderAt } from '../expiry/reminders';
-import type { Server, TokenMeta } from '../storage/schema';
-import {
-  readSentReminders,
-  readServers,
-  readSettings,
-  readTokens,
-  writeSentReminders,
-  writeTokens,
-} from '../storage/store';
-import { serverTitle, shortAlias, tokenName } from '../xnat/names';
+import { plural } from '../i18n/strings';
+import type { Server, Settings, TokenMeta } from '../storage/schema';
+import { readServers, readSettings, readSummary, readTokens } from '../storage/store';
+import { serverTitle, tokenName } from '../xnat/names';
 import type { BackgroundDeps } from './deps';
+import { mergeListed, serverNow, updateTokens } from './token-records';
 import { client } from './xnat-client';
 
 export const REMINDER_ALARM = 'expiry-reminders';
+const MINUTE = 60_000;
 
-export function notificationId(serverId: string, alias: string): string {
-  return `xtt|${serverId}|${alias}`;
+export function notificationId(serverId: string): string {
+  return `xtt|${serverId}`;
 }
 
-export function parseNotificationId(id: string): { serverId: string; alias: string } | null {
-  const [prefix, serverId, alias] = id.split('|');
-  return prefix === 'xtt' && serverId && alias ? { serverId, alias } : null;
+export function parseNotificationId(id: string): { serverId: string } | null {
+  const [prefix, serverId] = id.split('|');
+  return prefix === 'xtt' && serverId ? { serverId } : null;
 }
 
-/**
- * Sends the reminders that are due. `fresh` names servers whose list was just read from XNAT, so
- * their tokens need no second check.
- */
-export async function runReminders(
+/** The tokens reminders and the badge cover on a server. */
+async function tokensInScope(
   deps: BackgroundDeps,
-  fresh: ReadonlySet<string> = new Set(),
-): Promise<void> {
-  const { notifyMinutesBefore: leads } = await readSettings(deps.local);
+  serverId: string,
+  settings: Settings,
+): Promise<TokenMeta[]> {
+  return settings.remindAbout === 'all'
+    ? readTokens(deps.local, serverId)
+    : (await readSummary(deps.local, serverId)).yours;
+}
+
+const inScope = (token: TokenMeta, settings: Settings) => settings.remindAbout === 'all' || !!token.yours;
+
+// One pass at a time per worker: list, copy, alarm and start-up may all ask at once. A request that
+// comes during a pass is served by one more pass after it, whatever the number of requests.
+const passes = new WeakMap<
+  BackgroundDeps,
+  { running: Promise<void> | null; next: { fresh: Set<string>; done: Promise<void> } | null }
+>();
+
+/** Sends the reminders that are due. `fresh` names servers whose list was just read from XNAT. */
+export function runReminders(deps: BackgroundDeps, fresh: ReadonlySet<string> = new Set()): Promise<void> {
+  const state = passes.get(deps) ?? { running: null, next: null };
+  passes.set(deps, state);
+  const start = (servers: ReadonlySet<string>): Promise<void> => {
+    state.running = reminderPass(deps, servers)
+      .catch(() => undefined)
+      .finally(() => {
+        state.running = null;
+      });
+    return state.running;
+  };
+  if (!state.running) return start(fresh);
+  if (state.next) {
+    for (const id of fresh) state.next.fresh.add(id);
+    return state.next.done;
+  }
+  const next = { fresh: new Set(fresh), done: Promise.resolve() };
+  next.done = state.running.then(() => {
+    state.next = null;
+    return start(next.fresh);
+  });
+  state.next = next;
+  return next.done;
+}
+
+async function reminderPass(deps: BackgroundDeps, fresh: ReadonlySet<string>): Promise<void> {
+  const settings = await readSettings(deps.local);
   for (const server of Object.values(await readServers(deps.local))) {
-    const serverNow = deps.now() + server.clockOffsetMs;
-    let tokens = await readTokens(deps.local, server.id);
-    const sent = await readSentReminders(deps.local, server.id);
-    const due = tokens
-      .map((token) => ({
-        token,
-        decision: dueReminder(token.expiry, leads, sent[token.alias] ?? null, serverNow),
-      }))
-      .filter(({ decision }) => decision.markSent.length > 0);
-    const unseen = tokens.some((t) => !sent[t.alias]);
-    if (due.length === 0 && !unseen) continue;
-    if (due.some(({ decision }) => decision.notify !== null) && !fresh.has(server.id)) {
-      tokens = await recheck(deps, server, tokens);
-    }
-    const present = new Set(tokens.map((t) => t.alias));
-    for (const { token, decision } of due) {
-      if (!present.has(token.alias)) continue;
-      sent[token.alias] = [...(sent[token.alias] ?? []), ...decision.markSent];
-      // A notification that cannot be shown must not fail the list or copy that led here.
-      if (decision.notify !== null) await notify(deps, server, token, serverNow).catch(() => undefined);
-    }
-    // Seen before expiry: from now on its reminders are news. Gone: forget it, so the record stays small.
-    for (const alias of present) sent[alias] ??= [];
-    for (const alias of Object.keys(sent)) if (!present.has(alias)) delete sent[alias];
-    await writeSentReminders(deps.local, server.id, sent);
+    const now = serverNow(deps, server);
+    const candidates = await tokensInScope(deps, server.id, settings);
+    const decide = (t: TokenMeta) =>
+      dueReminder(t.expiry, settings.notifyMinutesBefore, t.reminded ?? null, now, t.yours?.since);
+    const pending = candidates.filter((t) => decide(t).markSent.length > 0 || t.reminded === undefined);
+    if (pending.length === 0) continue;
+    // One `show`, so a token the user deleted (or XNAT swept) stays quiet; never `validate`, which
+    // would use up a single-use token.
+    if (pending.some((t) => decide(t).notify !== null) && !fresh.has(server.id)) await recheck(deps, server);
+    // Decided and recorded under the token lock, then notified: at most once, even if the worker
+    // stops between the two.
+    const due = await updateTokens(deps, server.id, (tokens) => {
+      const notify: { token: TokenMeta; lead: number }[] = [];
+      const next = tokens.map((token) => {
+        if (!inScope(token, settings)) return token;
+        const decision = decide(token);
+        if (decision.markSent.length === 0 && token.reminded !== undefined) return token;
+        if (decision.notify !== null) notify.push({ token, lead: decision.notify });
+        return { ...token, reminded: [...(token.reminded ?? []), ...decision.markSent] };
+      });
+      return { tokens: next, result: notify };
+    });
+    // A notification that cannot be shown must not fail the list or copy that led here.
+    if (due.length) await notify(deps, server, due, now).catch(() => undefined);
   }
   await scheduleReminders(deps);
 }
 
-/** One `show`: a token the user already deleted (or XNAT swept) gets no reminder. */
-async function recheck(deps: BackgroundDeps, server: Server, cached: TokenMeta[]): Promise<TokenMeta[]> {
+/** One `show`: the stored list becomes what XNAT has now. Unreachable: the cached list stands. */
+async function recheck(deps: BackgroundDeps, server: Server): Promise<void> {
   const listed = await client(deps, server).listTokens();
-  // Unreachable or logged out: the cached list is the best knowledge; a late warning beats none.
-  if (!listed.ok) return cached;
-  const aliases = new Set(listed.value.tokens.map((t) => t.alias));
-  const kept = cached.filter((t) => aliases.has(t.alias));
-  await writeTokens(deps.local, server.id, kept);
-  return kept;
+  if (!listed.ok) return;
+  await updateTokens(deps, server.id, (known) => ({
+    tokens: mergeListed(listed.value.tokens, known),
+    result: null,
+  }));
 }
 
+/** "3 tokens on CNDA (cnda.example.org) expire within 1 h" — naming them, and what to do. */
 async function notify(
   deps: BackgroundDeps,
   server: Server,
-  token: TokenMeta,
-  serverNow: number,
+  due: { token: TokenMeta; lead: number }[],
+  now: number,
 ): Promise<void> {
   const { t } = deps;
-  await deps.notifications.show(notificationId(server.id, token.alias), {
-    title: t('notificationTitle', serverTitle(server), countdownText(token.expiry, serverNow, t)),
-    message: token.label
-      ? t('notificationMessageLabelled', shortAlias(token.alias), token.label)
-      : t('notificationMessage', shortAlias(token.alias)),
-  });
+  const sorted = [...due].sort((a, b) => a.token.expiry - b.token.expiry);
+  const [first] = sorted;
+  if (!first) return;
+  const where = serverTitle(server);
+  const widest = Math.max(...sorted.map((d) => d.lead));
+  const title =
+    sorted.length === 1
+      ? t('notificationOneTitle', tokenName(first.token), where, countdownText(first.token.expiry, now, t))
+      : widest === 0
+        ? plural(t, 'notificationExpiredTitle', sorted.length, where)
+        : plural(t, 'notificationManyTitle', sorted.length, where, timeLeftText(widest * MINUTE, t));
+  const shown = sorted.slice(0, 2).map((d) => tokenName(d.token));
+  if (sorted.length > 2) shown.push(plural(t, 'notificationMore', sorted.length - 2));
+  const message =
+    sorted.length === 1 ? t('notificationOneMessage') : t('notificationManyMessage', shown.join(', '));
+  await deps.notifications.show(notificationId(server.id), { title, message });
 }
 
 /** The alarm for the earliest pending reminder, and the badge; called whenever tokens change. */
 export async function scheduleReminders(deps: BackgroundDeps): Promise<void> {
-  const { notifyMinutesBefore: leads } = await readSettings(deps.local);
+  const settings = await readSettings(deps.local);
+  const leads = settings.notifyMinutesBefore;
   let earliestLocal: number | null = null;
   const soon: string[] = [];
   for (const server of Object.values(await readServers(deps.local))) {
-    const serverNow = deps.now() + server.clockOffsetMs;
-    const sent = await readSentReminders(deps.local, server.id);
-    for (const token of await readTokens(deps.local, server.id)) {
-      const at = nextReminderAt(token.expiry, leads, sent[token.alias] ?? []);
+    const now = serverNow(deps, server);
+    for (const token of await tokensInScope(deps, server.id, settings)) {
+      const at = nextReminderAt(token.expiry, leads, token.reminded ?? []);
       // Alarms run on this computer's clock; reminders are due in the server's.
       if (at !== null)
         earliestLocal = Math.min(earliestLocal ?? Number.POSITIVE_INFINITY, at - server.clockOffsetMs);
-      if (inBadgeWindow(token.expiry, leads, serverNow)) {
+      if (inBadgeWindow(token.expiry, leads, now))
         soon.push(
           deps.t(
             'badgeLine',
             serverTitle(server),
             tokenName(token),
-            countdownText(token.expiry, serverNow, deps.t),
+            countdownText(token.expiry, now, deps.t),
           ),
         );
-      }
     }
   }
   if (earliestLocal === null) await deps.alarms.clear(REMINDER_ALARM);

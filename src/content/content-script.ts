@@ -31,6 +31,8 @@ async function main(): Promise<void> {
     actions: {
       tokens: (ids) => send('page.tokens', { ids }),
       copy: (tokenId, format) => send('page.copy', format ? { tokenId, format } : { tokenId }),
+      watch: (tokenId, watched) => send('page.watch', { tokenId, watched }),
+      created: (tokenId) => send('page.watch', { tokenId, watched: true, created: true }),
     },
   });
 }

@@ -1,94 +1,146 @@
-// "Copy as curl" on a token row: one click copies the default format, the ▾ menu offers the rest.
-// The page script never sees a secret: it sends the token id, the background writes the clipboard.
-
+// "Copy as curl" on a token row: one click copies the default format, the ▾ menu (the WAI-ARIA menu
+// button pattern) offers every format, the bell says whether reminders cover the token. The page
+// script never sees a secret: it sends the token id, and the background writes the clipboard.
 import { failureText } from '../i18n/failures';
 import { formatWords } from '../i18n/formats';
 import type { Strings } from '../i18n/strings';
 import type { CopyReceipt, Reply } from '../messaging/protocol';
 import { SNIPPET_FORMATS, type SnippetFormat } from '../snippets/formats';
+import { menuKey, openingKey, placeMenu } from '../ui/menu';
 import { createHost, element } from './shadow-ui';
 import { COPY_CSS } from './styles';
 
 export type CopyAction = (tokenId: number, format?: SnippetFormat) => Promise<Reply<CopyReceipt>>;
+export type WatchAction = (tokenId: number, watched: boolean) => Promise<Reply<null>>;
 
-const STATUS_MS = 4000;
+export interface ControlOptions {
+  defaultFormat: SnippetFormat;
+  copy: CopyAction;
+  watch: WatchAction;
+  /** The page's one status line: each message replaces the last, and covers nothing of XNAT's. */
+  report(text: string, isError: boolean): void;
+  signal: AbortSignal;
+  t: Strings;
+}
+
+export interface CopyControl {
+  host: HTMLElement;
+  /** Names the token in the controls' accessible names (its label once known, else its short alias). */
+  setName(name: string): void;
+  setWatched(watched: boolean): void;
+}
+
+const COPIED_MS = 2000;
 
 export function createCopyControl(
   doc: Document,
   tokenId: number,
-  defaultFormat: SnippetFormat,
-  copy: CopyAction,
-  signal: AbortSignal,
-  t: Strings,
-): HTMLElement {
+  name: string,
+  options: ControlOptions,
+): CopyControl {
+  const { defaultFormat, copy, watch, report, signal, t } = options;
   const { host, root } = createHost(doc, 'copy', COPY_CSS);
-  const group = element(doc, 'span', { class: 'group' });
   const words = formatWords(defaultFormat, t);
-  const main = element(
-    doc,
-    'button',
-    { type: 'button', class: 'main', title: words.hint },
-    t('pageCopyAs', words.short),
-  );
+  const caption = t('pageCopyAs', words.short);
+  const main = element(doc, 'button', { type: 'button', class: 'main', title: words.hint }, caption);
   const more = element(
     doc,
     'button',
-    {
-      type: 'button',
-      class: 'more',
-      'aria-label': t('pageMoreFormats'),
-      'aria-haspopup': 'menu',
-      'aria-expanded': 'false',
-    },
+    { type: 'button', class: 'more', 'aria-haspopup': 'menu', 'aria-expanded': 'false' },
     '▾',
   );
+  const bell = element(doc, 'button', { type: 'button', class: 'bell', 'aria-pressed': 'false' }, '🔕');
   const menu = element(doc, 'div', { class: 'menu', role: 'menu', hidden: '' });
-  const status = element(doc, 'span', { class: 'status', role: 'status', 'aria-live': 'polite' });
-  group.append(main, more);
-  root.append(group, menu, status);
+  root.append(element(doc, 'span', { class: 'group' }), menu);
+  root.firstElementChild?.append(main, more, bell);
 
-  let statusTimer: ReturnType<typeof setTimeout> | undefined;
-  const showStatus = (text: string, isError: boolean) => {
-    status.textContent = text;
-    status.classList.toggle('error', isError);
-    clearTimeout(statusTimer);
-    statusTimer = setTimeout(() => {
-      status.textContent = '';
-    }, STATUS_MS);
+  let tokenName = name;
+  let watched = false;
+  const label = () => {
+    main.setAttribute('aria-label', t('pageCopyLabel', words.short, tokenName));
+    more.setAttribute('aria-label', t('pageMoreFormats', tokenName));
+    menu.setAttribute('aria-label', t('pageMoreFormats', tokenName));
+    bell.setAttribute('aria-label', t('pageWatchLabel', tokenName));
   };
-  const setMenuOpen = (open: boolean) => {
-    // Built on first use: a table of a thousand rows should not carry nine thousand menu items.
-    if (open && !menu.firstChild) {
+  label();
+
+  const items = () => [...menu.querySelectorAll<HTMLButtonElement>('[role=menuitem]')];
+  const close = (focusButton: boolean) => {
+    menu.hidden = true;
+    more.setAttribute('aria-expanded', 'false');
+    if (focusButton) more.focus();
+  };
+  const open = (start: 'first' | 'last') => {
+    // Built on first use: a table of a thousand rows should not carry eleven thousand menu items.
+    if (!menu.firstChild) {
       for (const format of SNIPPET_FORMATS) {
-        const { label, hint } = formatWords(format, t);
-        const item = element(
+        const item = formatWords(format, t);
+        const button = element(
           doc,
           'button',
-          { type: 'button', role: 'menuitem', 'data-format': format },
-          label,
+          { type: 'button', role: 'menuitem', tabindex: '-1', 'data-format': format },
+          item.label,
         );
-        item.append(element(doc, 'small', {}, hint));
-        menu.append(item);
+        button.append(element(doc, 'small', {}, item.hint));
+        menu.append(button);
       }
     }
-    menu.hidden = !open;
-    more.setAttribute('aria-expanded', String(open));
-    if (open) (menu.querySelector('button') as HTMLButtonElement | null)?.focus();
+    menu.hidden = false;
+    menu.style.transform = '';
+    menu.classList.remove('above');
+    more.setAttribute('aria-expanded', 'true');
+    const place = placeMenu(more.getBoundingClientRect(), menu.getBoundingClientRect(), {
+      width: doc.defaultView?.innerWidth ?? 0,
+      height: doc.defaultView?.innerHeight ?? 0,
+    });
+    menu.classList.toggle('above', place.above);
+    if (place.shiftX) menu.style.transform = `translateX(${place.shiftX}px)`;
+    const all = items();
+    all[start === 'first' ? 0 : all.length - 1]?.focus();
   };
+
+  let copiedTimer: ReturnType<typeof setTimeout> | undefined;
   const run = async (format?: SnippetFormat) => {
-    setMenuOpen(false);
+    close(format !== undefined);
     main.disabled = true;
     const reply = await copy(tokenId, format);
     main.disabled = false;
     if (signal.aborted) return;
-    if (reply.ok) {
-      const { label, hint } = formatWords(reply.value.format, t);
-      showStatus(t('popupCopied', label, hint), false);
-    } else showStatus(failureText(reply.failure, t), true);
+    if (!reply.ok) {
+      report(failureText(reply.failure, t), true);
+      return;
+    }
+    report(formatWords(reply.value.format, t).copied(tokenName), false);
+    // Said where the user looks too: the button reads "Copied" for a moment.
+    main.textContent = t('pageCopiedShort');
+    clearTimeout(copiedTimer);
+    copiedTimer = setTimeout(() => {
+      main.textContent = caption;
+    }, COPIED_MS);
+    setWatched(true);
   };
+  const setWatched = (on: boolean) => {
+    watched = on;
+    bell.setAttribute('aria-pressed', String(on));
+    bell.textContent = on ? '🔔' : '🔕';
+    bell.title = t(on ? 'popupWatchOnHint' : 'popupWatchOffHint');
+  };
+  setWatched(false);
 
   main.addEventListener('click', () => void run(), { signal });
-  more.addEventListener('click', () => setMenuOpen(menu.hidden === true), { signal });
+  more.addEventListener('click', () => (menu.hidden ? open('first') : close(false)), { signal });
+  more.addEventListener(
+    'keydown',
+    (event) => {
+      const start = openingKey(event.key);
+      // Enter and Space click the button, which opens the menu.
+      if (start && event.key !== 'Enter' && event.key !== ' ') {
+        event.preventDefault();
+        open(start);
+      }
+    },
+    { signal },
+  );
   menu.addEventListener(
     'click',
     (event) => {
@@ -97,23 +149,46 @@ export function createCopyControl(
     },
     { signal },
   );
-  root.addEventListener(
+  menu.addEventListener(
     'keydown',
     (event) => {
-      if ((event as KeyboardEvent).key === 'Escape' && !menu.hidden) {
-        setMenuOpen(false);
-        more.focus();
+      const all = items();
+      const move = menuKey(event.key, all.indexOf(root.activeElement as HTMLButtonElement), all.length);
+      if (!move) return;
+      if ('focus' in move) {
+        event.preventDefault();
+        all[move.focus]?.focus();
+        return;
       }
+      if (move.close === 'to-button') event.preventDefault();
+      close(move.close === 'to-button');
+    },
+    { signal },
+  );
+  bell.addEventListener(
+    'click',
+    async () => {
+      const next = !watched;
+      const reply = await watch(tokenId, next);
+      if (reply.ok) setWatched(next);
+      else report(failureText(reply.failure, t), true);
     },
     { signal },
   );
   doc.addEventListener(
     'click',
     (event) => {
-      if (!menu.hidden && !event.composedPath().includes(host)) setMenuOpen(false);
+      if (!menu.hidden && !event.composedPath().includes(host)) close(false);
     },
     { signal },
   );
-  signal.addEventListener('abort', () => clearTimeout(statusTimer));
-  return host;
+  signal.addEventListener('abort', () => clearTimeout(copiedTimer));
+  return {
+    host,
+    setName(next) {
+      tokenName = next;
+      label();
+    },
+    setWatched,
+  };
 }

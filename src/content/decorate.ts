@@ -1,19 +1,25 @@
 // Decorates XNAT's token table: a copy control and a live countdown on every row, one timer for the
-// whole table. XNAT empties and rebuilds the table after every create and delete, so the page is
-// watched and each new table decorated; everything hangs off an AbortSignal and leaves no trace.
+// whole table, and above it one line for the web session and one for what the last copy did. XNAT
+// empties and rebuilds the table after every create and delete, so the page is watched and each new
+// table decorated; everything hangs off an AbortSignal and leaves no trace.
 import { countdownText, exactDate, nextTickMs, timeLeftText, urgency } from '../expiry/countdown';
 import type { Strings } from '../i18n/strings';
 import type { Reply, TokenListing } from '../messaging/protocol';
 import type { SnippetFormat } from '../snippets/formats';
+import type { TokenMeta } from '../storage/schema';
+import { shortAlias, tokenName } from '../xnat/names';
 import { readSessionExpirationCookie } from '../xnat/session-cookie';
-import { type CopyAction, createCopyControl } from './copy-control';
+import { type CopyAction, type CopyControl, createCopyControl, type WatchAction } from './copy-control';
 import { findTokenTable, SELECTORS, type TokenRow, tokenRows } from './page';
 import { createHost, element } from './shadow-ui';
-import { COUNTDOWN_CSS, SESSION_CSS } from './styles';
+import { COUNTDOWN_CSS, NOTICE_CSS } from './styles';
 
 export interface PageActions {
   tokens(ids: number[]): Promise<Reply<TokenListing>>;
   copy: CopyAction;
+  watch: WatchAction;
+  /** The user made this token with XNAT's own Create button: it is theirs. */
+  created(tokenId: number): Promise<Reply<null>>;
 }
 
 export interface PageOptions {
@@ -25,24 +31,52 @@ export interface PageOptions {
   now?: () => number;
 }
 
-interface Countdown {
-  label: HTMLSpanElement;
-  expiry: number;
-}
+/** How long after a click on XNAT's Create button a new row counts as the token it made. */
+const CREATE_WINDOW_MS = 30_000;
 
 /** Decorates whatever token table the page shows now and after every rebuild. */
 export function watchTokenPage(doc: Document, options: PageOptions): void {
-  let current: { table: HTMLTableElement; controller: AbortController } | null = null;
+  const now = options.now ?? Date.now;
+  let current: { table: HTMLTableElement; controller: AbortController; ids: Set<number> } | null = null;
+  let createClicked: { at: number; before: Set<number> } | null = null;
+  const decorate = (table: HTMLTableElement, controller: AbortController, before: Set<number>) => {
+    const ids = new Set(tokenRows(table).map((r) => r.id));
+    current = { table, controller, ids };
+    decorateTable(table, { ...options, signal: AbortSignal.any([options.signal, controller.signal]) });
+    // The newest new row after the user's Create is the token they made (a pipeline minting one at
+    // the same moment would be older or come later).
+    if (createClicked && now() - createClicked.at < CREATE_WINDOW_MS) {
+      const made = [...ids].filter((id) => !createClicked?.before.has(id) && !before.has(id));
+      if (made.length) {
+        createClicked = null;
+        void options.actions.created(Math.max(...made));
+      }
+    }
+  };
+  // Runs inside XNAT's own task (a mutation observer): notice the new table, decorate it in a task of
+  // its own.
   const sync = () => {
     const table = findTokenTable(doc);
     if (table === current?.table) return;
+    const before = current?.ids ?? new Set<number>();
     current?.controller.abort();
     current = null;
     if (!table) return;
     const controller = new AbortController();
-    current = { table, controller };
-    decorateTable(table, { ...options, signal: AbortSignal.any([options.signal, controller.signal]) });
+    current = { table, controller, ids: before };
+    setTimeout(() => {
+      if (current?.controller === controller && !controller.signal.aborted)
+        decorate(table, controller, before);
+    }, 0);
   };
+  doc.addEventListener(
+    'click',
+    (event) => {
+      if (event.isTrusted && (event.target as Element | null)?.closest?.(SELECTORS.createButton))
+        createClicked = { at: now(), before: new Set(current?.ids ?? []) };
+    },
+    { capture: true, signal: options.signal },
+  );
   const observer = new MutationObserver(sync);
   observer.observe(doc.body, { childList: true, subtree: true });
   options.signal.addEventListener('abort', () => {
@@ -52,17 +86,43 @@ export function watchTokenPage(doc: Document, options: PageOptions): void {
   sync();
 }
 
-/** Rows decorated at once; beyond these, rows are decorated as they come near the viewport. */
-const EAGER_ROWS = 200;
+/**
+ * Rows decorated at once, in one task (more than a screenful); beyond these, rows are decorated as
+ * they come within 800 px of the viewport. Each batch makes the browser lay out XNAT's whole table
+ * again, so batches are few and small rather than many.
+ */
+const EAGER_ROWS = 40;
+/** Work per task before yielding to the page, so that no task grows long. */
+const SLICE_MS = 16;
+
+/**
+ * Runs `each` over the items in slices of a few milliseconds, each in a task of its own: not even
+ * the first slice runs inside XNAT's task that rendered the table, so no task of the page grows long.
+ */
+function inSlices<T>(items: T[], each: (item: T) => void, signal: AbortSignal, done: () => void): void {
+  let next = 0;
+  const slice = () => {
+    if (signal.aborted) return;
+    const until = performance.now() + SLICE_MS;
+    while (next < items.length && (next === 0 || performance.now() < until)) each(items[next++] as T);
+    if (next < items.length) setTimeout(slice, 0);
+    else done();
+  };
+  setTimeout(slice, 0);
+}
+
+interface Decorated {
+  control: CopyControl;
+  label: HTMLSpanElement;
+}
 
 export function decorateTable(table: HTMLTableElement, options: PageOptions): void {
   const { actions, defaultFormat, signal, t } = options;
   const doc = table.ownerDocument;
   const now = options.now ?? Date.now;
   const rows = tokenRows(table);
-  const hosts: HTMLElement[] = [];
-  const session = sessionNotice(doc, table, t);
-  if (session) hosts.push(session.host);
+  const notices = noticeLines(doc, table, t);
+  const hosts: HTMLElement[] = [notices.host];
   let timer: ReturnType<typeof setTimeout> | undefined;
   let lazy: IntersectionObserver | undefined;
   signal.addEventListener('abort', () => {
@@ -70,97 +130,119 @@ export function decorateTable(table: HTMLTableElement, options: PageOptions): vo
     lazy?.disconnect();
     for (const host of hosts) host.remove();
   });
-  if (rows.length === 0 && !session) return;
   // Asked first, so the answer travels while the rows are being decorated.
-  const listing = actions.tokens(rows.map((r) => r.id));
-  let known: { expiries: Map<number, number>; offset: number } | null = null;
-  const live: Countdown[] = [];
+  const listing = rows.length ? actions.tokens(rows.map((r) => r.id)) : null;
+  let known: { tokens: Map<number, TokenMeta>; offset: number } | null = null;
+  const decorated = new Map<number, Decorated>();
 
   const tick = () => {
     clearTimeout(timer);
-    if (!known || signal.aborted) return;
-    const serverNow = now() + known.offset;
-    for (const { label, expiry } of live) {
+    if (signal.aborted) return;
+    const serverNow = now() + (known?.offset ?? 0);
+    const expiries: number[] = [];
+    for (const [id, { label }] of decorated) {
+      const expiry = known?.tokens.get(id)?.expiry;
+      if (expiry === undefined) continue;
       label.textContent = countdownText(expiry, serverNow, t);
       label.dataset.urgency = urgency(expiry, serverNow);
+      expiries.push(expiry);
     }
-    const sessionEnd = session?.update(serverNow);
-    const expiries = live.map((c) => c.expiry);
+    const sessionEnd = notices.updateSession(serverNow);
     if (sessionEnd) expiries.push(sessionEnd);
     const delay = nextTickMs(expiries, serverNow);
     if (Number.isFinite(delay)) timer = setTimeout(tick, delay);
   };
 
-  const startCountdown = (id: number, label: HTMLSpanElement) => {
-    const expiry = known?.expiries.get(id);
-    if (expiry === undefined || !known) return;
-    // The tooltip shows the estimate in this computer's clock and zone.
-    label.title = t('pageEstimatedExpiry', exactDate(expiry - known.offset, t.locale));
-    live.push({ label, expiry });
+  /** What the token list says about a row: its expiry (in the tooltip, this computer's clock), name, bell. */
+  const apply = (id: number, { control, label }: Decorated) => {
+    const token = known?.tokens.get(id);
+    if (!token || !known) return;
+    label.title = t('pageEstimatedExpiry', exactDate(token.expiry - known.offset, t.locale));
+    control.setName(tokenName(token));
+    control.setWatched(!!token.yours);
   };
 
-  const labels = new Map<number, HTMLSpanElement>();
-  const decorateRow = ({ id, expiryCell, actionsCell }: TokenRow) => {
-    const copyHost = createCopyControl(doc, id, defaultFormat, actions.copy, signal, t);
-    actionsCell.prepend(copyHost);
+  const decorateRow = ({ id, alias, expiryCell, actionsCell }: TokenRow) => {
+    const control = createCopyControl(doc, id, shortAlias(alias), {
+      defaultFormat,
+      copy: actions.copy,
+      watch: actions.watch,
+      report: notices.report,
+      signal,
+      t,
+    });
+    actionsCell.prepend(control.host);
     const { host, root } = createHost(doc, 'countdown', COUNTDOWN_CSS);
     const label = element(doc, 'span');
     root.append(label);
     expiryCell.append(host);
-    hosts.push(copyHost, host);
-    labels.set(id, label);
-    startCountdown(id, label);
+    hosts.push(control.host, host);
+    const row = { control, label };
+    decorated.set(id, row);
+    apply(id, row);
   };
 
-  for (const row of rows.slice(0, EAGER_ROWS)) decorateRow(row);
+  inSlices(rows.slice(0, EAGER_ROWS), decorateRow, signal, tick);
   const later = rows.slice(EAGER_ROWS);
   if (later.length) {
-    // A thousand rows at once would block the page for one long task; off-screen rows can wait.
+    // A thousand rows at once would block the page; off-screen rows can wait until they come near.
     const byElement = new Map(later.map((r) => [r.row as Element, r]));
     lazy = new IntersectionObserver(
       (entries) => {
-        for (const entry of entries) {
-          const row = entry.isIntersecting ? byElement.get(entry.target) : undefined;
-          if (!row) continue;
-          lazy?.unobserve(entry.target);
-          byElement.delete(entry.target);
-          decorateRow(row);
+        const near = entries.filter((e) => e.isIntersecting).map((e) => byElement.get(e.target));
+        const due = near.filter((r): r is TokenRow => r !== undefined);
+        for (const row of due) {
+          lazy?.unobserve(row.row);
+          byElement.delete(row.row);
         }
-        tick();
+        inSlices(due, decorateRow, signal, tick);
       },
       { rootMargin: '800px 0px' },
     );
-    for (const element of byElement.keys()) lazy.observe(element);
+    for (const row of byElement.keys()) lazy.observe(row);
   }
 
-  void listing.then((reply) => {
+  void listing?.then((reply) => {
+    if (signal.aborted) return;
     known = {
-      expiries: new Map(reply.ok ? reply.value.tokens.map((t) => [t.id, t.expiry]) : []),
+      tokens: new Map(reply.ok ? reply.value.tokens.map((token) => [token.id, token]) : []),
       offset: reply.ok ? reply.value.server.clockOffsetMs : 0,
     };
-    for (const [id, label] of labels) startCountdown(id, label);
+    for (const [id, row] of decorated) apply(id, row);
     tick();
   });
+  if (!listing) tick();
 }
 
-/** XNAT logs idle users out after its session timeout; say when, from the readable cookie. */
-function sessionNotice(doc: Document, table: HTMLTableElement, t: Strings) {
+/**
+ * The two lines above XNAT's table: when XNAT's idle timeout will end the web session (from its
+ * readable cookie), and what the last copy or bell did. In the page's flow, so they cover nothing.
+ */
+function noticeLines(doc: Document, table: HTMLTableElement, t: Strings) {
   const container = table.closest(SELECTORS.container) ?? table;
-  const { host, root } = createHost(doc, 'session', SESSION_CSS);
-  const text = element(doc, 'p', { role: 'status' });
-  root.append(text);
-  const update = (serverNow: number): number | null => {
-    const session = readSessionExpirationCookie(doc.cookie);
-    if (!session || session.endsAtMs <= serverNow) {
-      host.hidden = true;
-      return null;
-    }
-    host.hidden = false;
-    text.textContent = t('pageSessionEnds', timeLeftText(session.endsAtMs - serverNow, t));
-    text.dataset.urgency = session.endsAtMs - serverNow <= 2 * 60_000 ? 'urgent' : 'ok';
-    return session.endsAtMs;
-  };
-  if (!readSessionExpirationCookie(doc.cookie)) return null;
+  const { host, root } = createHost(doc, 'notices', NOTICE_CSS);
+  const session = element(doc, 'p');
+  const status = element(doc, 'p', { role: 'status', 'aria-live': 'polite' });
+  root.append(session, status);
   container.before(host);
-  return { host, update };
+  const show = () => {
+    host.hidden = !session.textContent && !status.textContent;
+  };
+  show();
+  return {
+    host,
+    report(text: string, isError: boolean) {
+      status.textContent = text;
+      status.className = isError ? 'error' : 'ok';
+      show();
+    },
+    updateSession(serverNow: number): number | null {
+      const cookie = readSessionExpirationCookie(doc.cookie);
+      const ends = cookie && cookie.endsAtMs > serverNow ? cookie.endsAtMs : null;
+      session.textContent = ends ? t('pageSessionEnds', timeLeftText(ends - serverNow, t)) : '';
+      session.dataset.urgency = ends && ends - serverNow <= 2 * 60_000 ? 'urgent' : 'ok';
+      show();
+      return ends;
+    },
+  };
 }

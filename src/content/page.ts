@@ -49,6 +49,8 @@ export function findTokenTable(root: ParentNode): HTMLTableElement | null {
 export interface TokenRow {
   row: HTMLTableRowElement;
   id: number;
+  /** XNAT's `data-alias`, for naming the row's controls before the token list arrives. */
+  alias: string;
   /** Column "Expiration (est.)": where the countdown goes, under XNAT's own date. */
   expiryCell: HTMLTableCellElement;
   /** Column "Actions": where the copy control goes, before View and Delete. */
@@ -65,6 +67,7 @@ export function tokenRows(table: HTMLTableElement): TokenRow[] {
     rows.push({
       row,
       id,
+      alias: row.getAttribute('data-alias') ?? '',
       expiryCell: cells[2] as HTMLTableCellElement,
       actionsCell: cells[3] as HTMLTableCellElement,
     });

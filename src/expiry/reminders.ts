@@ -1,6 +1,7 @@
 // Pure: which expiry reminder is due for a token, when the next one is, and what the badge counts.
 // Times are in the server's clock. A reminder is sent once per token per lead time, ever; after a
-// sleep across several lead times only the most urgent one is sent (one catch-up, not a burst).
+// sleep across several lead times only the most urgent one is sent (one catch-up, not a burst), and a
+// token that became the user's after a lead time passed gets no catch-up for it.
 
 const MINUTE = 60_000;
 /** XNAT's sweep removes an expired token within the hour; after that it cannot be on the list. */
@@ -16,19 +17,23 @@ export interface ReminderDecision {
 /**
  * @param leadMinutes the configured lead times, e.g. [1440, 60, 0]
  * @param sent lead times already notified for this token; null if the token was never seen before
+ * @param since when the token became the user's (server time), if it did
  */
 export function dueReminder(
   expiry: number,
   leadMinutes: number[],
   sent: number[] | null,
   serverNow: number,
+  since?: number,
 ): ReminderDecision {
   const passed = leadMinutes.filter((lead) => serverNow >= expiry - lead * MINUTE);
   const fresh = passed.filter((lead) => !(sent ?? []).includes(lead));
   if (fresh.length === 0) return { notify: null, markSent: [] };
   // A token first seen after it already expired is not news: record it, say nothing.
   if (sent === null && serverNow >= expiry) return { notify: null, markSent: passed };
-  return { notify: Math.min(...fresh), markSent: fresh };
+  // Lead times that had passed when the token became the user's: they just looked at it.
+  const news = since === undefined ? fresh : fresh.filter((lead) => expiry - lead * MINUTE > since);
+  return { notify: news.length ? Math.min(...news) : null, markSent: fresh };
 }
 
 /** When (server time) the next reminder for this token falls due, or null if none is left. */

@@ -2,16 +2,25 @@
 import type { SnippetFormat } from '../snippets/formats';
 import type { MessageKey, Strings } from './strings';
 
-const KEYS: Record<SnippetFormat, [label: MessageKey, short: MessageKey, hint: MessageKey]> = {
-  curl: ['formatCurl', 'formatCurlShort', 'formatCurlHint'],
-  'curl-session': ['formatCurlSession', 'formatCurlSessionShort', 'formatCurlSessionHint'],
-  netrc: ['formatNetrc', 'formatNetrcShort', 'formatNetrcHint'],
-  env: ['formatEnv', 'formatEnvShort', 'formatEnvHint'],
-  powershell: ['formatPowershell', 'formatPowershellShort', 'formatPowershellHint'],
-  cmd: ['formatCmd', 'formatCmdShort', 'formatCmdHint'],
-  xnatpy: ['formatXnatpy', 'formatXnatpyShort', 'formatXnatpyHint'],
-  pyxnat: ['formatPyxnat', 'formatPyxnatShort', 'formatPyxnatHint'],
-  redacted: ['formatRedacted', 'formatRedactedShort', 'formatRedactedHint'],
+type Keys = [label: MessageKey, short: MessageKey, hint: MessageKey, copied: MessageKey];
+
+const KEYS: Record<SnippetFormat, Keys> = {
+  curl: ['formatCurl', 'formatCurlShort', 'formatCurlHint', 'formatCurlCopied'],
+  'curl-session': [
+    'formatCurlSession',
+    'formatCurlSessionShort',
+    'formatCurlSessionHint',
+    'formatCurlSessionCopied',
+  ],
+  netrc: ['formatNetrc', 'formatNetrcShort', 'formatNetrcHint', 'formatNetrcCopied'],
+  env: ['formatEnv', 'formatEnvShort', 'formatEnvHint', 'formatEnvCopied'],
+  powershell: ['formatPowershell', 'formatPowershellShort', 'formatPowershellHint', 'formatPowershellCopied'],
+  cmd: ['formatCmd', 'formatCmdShort', 'formatCmdHint', 'formatCmdCopied'],
+  xnatpy: ['formatXnatpy', 'formatXnatpyShort', 'formatXnatpyHint', 'formatPythonCopied'],
+  pyxnat: ['formatPyxnat', 'formatPyxnatShort', 'formatPyxnatHint', 'formatPythonCopied'],
+  redacted: ['formatRedacted', 'formatRedactedShort', 'formatRedactedHint', 'formatRedactedCopied'],
+  alias: ['formatAlias', 'formatAliasShort', 'formatAliasHint', 'formatAliasCopied'],
+  secret: ['formatSecret', 'formatSecretShort', 'formatSecretHint', 'formatSecretCopied'],
 };
 
 export interface FormatWords {
@@ -19,9 +28,11 @@ export interface FormatWords {
   /** For a button: "Copy as …". */
   short: string;
   hint: string;
+  /** The confirmation: what was copied for which token, and what to do with it. */
+  copied(tokenName: string): string;
 }
 
 export function formatWords(format: SnippetFormat, t: Strings): FormatWords {
-  const [label, short, hint] = KEYS[format];
-  return { label: t(label), short: t(short), hint: t(hint) };
+  const [label, short, hint, copied] = KEYS[format];
+  return { label: t(label), short: t(short), hint: t(hint), copied: (name) => t(copied, name) };
 }

@@ -44,15 +44,30 @@ const GUARDS: Record<RequestType, Guard> = {
     isCount(p.tokenId) &&
     typeof p.label === 'string' &&
     p.label.length <= 80,
+  'tokens.watch': (p) =>
+    onlyKeys(p, ['serverId', 'tokenId', 'watched']) &&
+    isId(p.serverId) &&
+    isCount(p.tokenId) &&
+    typeof p.watched === 'boolean',
   'settings.get': empty,
   'settings.set': isSettingsPatch,
   'page.hello': empty,
   'page.tokens': (p) =>
     onlyKeys(p, ['ids']) && Array.isArray(p.ids) && p.ids.length <= 10_000 && p.ids.every(isCount),
   'page.copy': (p) => onlyKeys(p, ['tokenId', 'format']) && isCount(p.tokenId) && optionalFormat(p.format),
+  'page.watch': (p) =>
+    onlyKeys(p, ['tokenId', 'watched', 'created']) &&
+    isCount(p.tokenId) &&
+    typeof p.watched === 'boolean' &&
+    (p.created === undefined || p.created === true),
 };
 
-export const PAGE_REQUESTS: ReadonlySet<RequestType> = new Set(['page.hello', 'page.tokens', 'page.copy']);
+export const PAGE_REQUESTS: ReadonlySet<RequestType> = new Set([
+  'page.hello',
+  'page.tokens',
+  'page.copy',
+  'page.watch',
+]);
 
 export function isRequestType(value: unknown): value is RequestType {
   return typeof value === 'string' && Object.hasOwn(GUARDS, value);

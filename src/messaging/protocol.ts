@@ -9,6 +9,8 @@ export type Reply<T> = Result<T>;
 export interface TokenListing {
   server: Server;
   tokens: TokenMeta[];
+  /** Tokens left out of `tokens` (the popup gets the ones the user uses, and counts the rest). */
+  others: number;
   /** Entries XNAT sent that failed the checks and are not shown. */
   refused: number;
   /** From cache (instant first paint) rather than fresh from XNAT. */
@@ -49,6 +51,8 @@ export interface PrivilegedRequests {
     response: CopyReceipt;
   };
   'tokens.label': { request: { serverId: string; tokenId: number; label: string }; response: null };
+  /** The bell: watch a token (it counts as the user's) or stop watching it. */
+  'tokens.watch': { request: { serverId: string; tokenId: number; watched: boolean }; response: null };
   'settings.get': { request: Record<string, never>; response: Settings };
   'settings.set': { request: Partial<Settings>; response: Settings };
 }
@@ -66,6 +70,8 @@ export interface PageRequests {
   /** Metadata for the rows on the page: from cache when it knows every id, else one fresh `show`. */
   'page.tokens': { request: { ids: number[] }; response: TokenListing };
   'page.copy': { request: { tokenId: number; format?: SnippetFormat }; response: CopyReceipt };
+  /** The bell on the page; `created` when the user just made this token with XNAT's own button. */
+  'page.watch': { request: { tokenId: number; watched: boolean; created?: boolean }; response: null };
 }
 
 export type Requests = PrivilegedRequests & PageRequests;

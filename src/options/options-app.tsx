@@ -174,23 +174,40 @@ function SettingsFieldsets({ settings, state, actions, t }: Props & { settings: 
       </fieldset>
       <fieldset>
         <legend>{t('optionsNotifications')}</legend>
-        {NOTIFY_CHOICES.map(([minutes, key]) => (
-          <label key={minutes}>
-            <input
-              type="checkbox"
-              checked={settings.notifyMinutesBefore.includes(minutes)}
-              onChange={(e) => {
-                const on = (e.target as HTMLInputElement).checked;
-                const next = settings.notifyMinutesBefore.filter((m) => m !== minutes);
-                actions.save(
-                  { notifyMinutesBefore: on ? [...next, minutes].sort((a, b) => b - a) : next },
-                  'reminders',
-                );
-              }}
-            />{' '}
-            {t(key)}
-          </label>
-        ))}
+        <fieldset class="choices">
+          <legend>{t('optionsRemindAbout')}</legend>
+          {(['yours', 'all'] as const).map((scope) => (
+            <label key={scope}>
+              <input
+                type="radio"
+                name="remind-about"
+                checked={settings.remindAbout === scope}
+                onChange={() => actions.save({ remindAbout: scope }, 'reminders')}
+              />{' '}
+              {t(scope === 'yours' ? 'optionsRemindYours' : 'optionsRemindAll')}
+            </label>
+          ))}
+        </fieldset>
+        <fieldset class="choices">
+          <legend>{t('optionsNotifyWhen')}</legend>
+          {NOTIFY_CHOICES.map(([minutes, key]) => (
+            <label key={minutes}>
+              <input
+                type="checkbox"
+                checked={settings.notifyMinutesBefore.includes(minutes)}
+                onChange={(e) => {
+                  const on = (e.target as HTMLInputElement).checked;
+                  const next = settings.notifyMinutesBefore.filter((m) => m !== minutes);
+                  actions.save(
+                    { notifyMinutesBefore: on ? [...next, minutes].sort((a, b) => b - a) : next },
+                    'reminders',
+                  );
+                }}
+              />{' '}
+              {t(key)}
+            </label>
+          ))}
+        </fieldset>
         <FieldFeedback state={state} field="reminders" />
       </fieldset>
     </>

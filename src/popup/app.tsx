@@ -3,10 +3,10 @@ import type { PopupActions } from './controller';
 import type { PopupState } from './model';
 import { ServerSectionView } from './server-section';
 
-/** The whole popup as a function of its state and actions (design.md, principle 6). */
+/** The whole popup as a function of its state and actions. */
 export function App({ state, actions, t }: { state: PopupState; actions: PopupActions; t: Strings }) {
   const { tab, sections, notice } = state;
-  const defaultFormat = state.settings?.defaultFormat ?? 'curl-session';
+  const defaultFormat = state.settings?.defaultFormat ?? 'curl';
   return (
     <main>
       <header class="top">
@@ -22,19 +22,21 @@ export function App({ state, actions, t }: { state: PopupState; actions: PopupAc
           ⚙
         </button>
       </header>
-      {notice && (
-        <div class={`notice ${notice.kind}`} role={notice.kind === 'error' ? 'alert' : 'status'}>
-          <span>{notice.text}</span>
-          <button
-            type="button"
-            class="icon"
-            onClick={() => actions.dismissNotice()}
-            aria-label={t('popupDismiss')}
-          >
-            ×
-          </button>
-        </div>
-      )}
+      <div class="notices" aria-live="polite">
+        {notice && (
+          <div class={`notice ${notice.kind}`} role={notice.kind === 'error' ? 'alert' : 'status'}>
+            <span>{notice.text}</span>
+            <button
+              type="button"
+              class="icon"
+              onClick={() => actions.dismissNotice()}
+              aria-label={t('popupDismiss')}
+            >
+              ×
+            </button>
+          </div>
+        )}
+      </div>
       {state.clipboardHistoryNote && <p class="hint">{t('popupClipboardHistory')}</p>}
       {state.loading ? (
         <p class="hint">{t('popupLoading')}</p>
@@ -50,6 +52,7 @@ export function App({ state, actions, t }: { state: PopupState; actions: PopupAc
             </div>
           )}
           {sections.length === 0 && tab.kind !== 'new-xnat' && <p class="empty">{t('popupNoServers')}</p>}
+          {sections.length === 0 && <p class="hint">{t('aliasTokenExplained')}</p>}
           {sections.length > 0 && tab.kind === 'not-xnat' && <p class="hint">{t('popupNotXnat')}</p>}
           {sections.map((section) => (
             <ServerSectionView

@@ -5,13 +5,18 @@ import type { Strings } from '../i18n/strings';
 import type { Reply } from '../messaging/protocol';
 import type { Send } from '../messaging/send';
 import type { Success } from '../result';
-import type { Server, Settings, TokenMeta } from '../storage/schema';
+import type { Server, Settings, TokenMeta, TokenSummary } from '../storage/schema';
 import type { Notice, PopupState, ServerSection } from './model';
 
 export interface PopupBackend {
   send: Send;
-  /** What the background stored last time (servers, token metadata, settings): never a secret. */
-  cached(): Promise<{ servers: Server[]; tokens: Record<string, TokenMeta[]>; settings: Settings }>;
+  /**
+   * What the background stored last time, for the first paint: servers, each one's summary (the
+   * tokens the user uses, a count of the others) and settings. Never a secret.
+   */
+  cached(): Promise<{ servers: Server[]; summaries: Record<string, TokenSummary>; settings: Settings }>;
+  /** Every token stored for a server, read when the user asks to see the others. */
+  storedTokens(serverId: string): Promise<TokenMeta[]>;
   activeTab(): Promise<{ id: number; url: string } | null>;
   tabLooksLikeXnat(tabId: number): Promise<boolean>;
   /** Must run inside the click handler, before any await: Firefox drops the gesture after one. */

@@ -6,7 +6,7 @@ import { createContext, type PopupBackend } from './context';
 import { add, grant } from './grant';
 import { load, refresh } from './load';
 import type { PopupState } from './model';
-import { copy, create, remove, saveLabel } from './token-actions';
+import { copy, create, remove, saveLabel, setFilter, toggleOthers, watch } from './token-actions';
 
 export interface PopupActions {
   /** Adds the XNAT the tab shows, asking for its host first when needed. */
@@ -18,6 +18,9 @@ export interface PopupActions {
   create(serverId: string): Promise<void>;
   remove(serverId: string, tokenId: number): Promise<void>;
   saveLabel(serverId: string, tokenId: number, label: string): Promise<void>;
+  watch(serverId: string, tokenId: number, watched: boolean): Promise<void>;
+  toggleOthers(serverId: string): Promise<void>;
+  setFilter(serverId: string, filter: string): Promise<void>;
   openLogin(serverId: string): void;
   /** XNAT's Manage Alias Tokens tab, opened by the background so that the tab shows. */
   openTokenPage(serverId: string): void;
@@ -66,6 +69,9 @@ export function createPopupController(backend: PopupBackend): PopupController {
     create: (serverId) => create(ctx, serverId),
     remove: (serverId, tokenId) => remove(ctx, serverId, tokenId),
     saveLabel: (serverId, tokenId, label) => saveLabel(ctx, serverId, tokenId, label),
+    watch: (serverId, tokenId, watched) => watch(ctx, serverId, tokenId, watched),
+    toggleOthers: (serverId) => toggleOthers(ctx, serverId),
+    setFilter: (serverId, filter) => setFilter(ctx, serverId, filter),
     openLogin: (serverId) => void backend.openTab(loginPageUrl({ id: serverId })),
     openTokenPage: (serverId) => void backend.send('servers.openTokenPage', { serverId }).then(ctx.succeeded),
     openOptions: () => void backend.openOptions(),

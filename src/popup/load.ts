@@ -13,7 +13,7 @@ export async function load(ctx: PopupContext): Promise<void> {
     loading: false,
     tab: quickTab,
     settings: snapshot.settings,
-    sections: initialSections(snapshot.servers, quickTab, snapshot.tokens),
+    sections: initialSections(snapshot.servers, quickTab, snapshot.summaries),
   });
   // Fresh lists for the stored servers start at once, beside the background's server list.
   const refreshing = snapshot.servers.map((server) => refresh(ctx, server.id));
@@ -49,10 +49,27 @@ async function classifyTab(
 export async function refresh(ctx: PopupContext, serverId: string): Promise<void> {
   ctx.patchSection(serverId, { loading: true });
   const listed = await ctx.backend.send('tokens.list', { serverId });
-  if (listed.ok) {
-    const { tokens, refused, server } = listed.value;
-    ctx.patchSection(serverId, { tokens, refused, server, cached: false, loading: false, failure: null });
-  } else {
+  if (!listed.ok) {
+    // The last known list stays, marked as not fresh, beside the reason.
     ctx.patchSection(serverId, { loading: false, failure: listed.failure });
+    return;
   }
+  const { tokens, others, refused, server } = listed.value;
+  ctx.patchSection(serverId, {
+    yours: tokens,
+    others,
+    refused,
+    server,
+    cached: false,
+    loading: false,
+    failure: null,
+  });
+  if (ctx.section(serverId)?.otherTokens) await loadOthers(ctx, serverId);
+}
+
+/** The other tokens, read from what the background stored (no request, no worker wake-up). */
+export async function loadOthers(ctx: PopupContext, serverId: string): Promise<void> {
+  const stored = await ctx.backend.storedTokens(serverId);
+  const otherTokens = stored.filter((t) => !t.yours);
+  ctx.patchSection(serverId, { otherTokens, others: otherTokens.length });
 }

@@ -7,7 +7,7 @@ import { hostPermissions, requestHostPermission } from '../platform/permissions'
 import { runtime } from '../platform/runtime';
 import { storageArea } from '../platform/storage';
 import { activeTab, checkTab, openTab } from '../platform/tabs';
-import { readServers, readSettings, readTokens } from '../storage/store';
+import { readServers, readSettings, readSummary, readTokens } from '../storage/store';
 import { App } from './app';
 import { createPopupController } from './controller';
 
@@ -18,11 +18,12 @@ const controller = createPopupController({
   send: createSend(runtime.sendMessage),
   async cached() {
     const servers = Object.values(await readServers(stored));
-    const tokens = Object.fromEntries(
-      await Promise.all(servers.map(async (s) => [s.id, await readTokens(stored, s.id)] as const)),
+    const summaries = Object.fromEntries(
+      await Promise.all(servers.map(async (s) => [s.id, await readSummary(stored, s.id)] as const)),
     );
-    return { servers, tokens, settings: await readSettings(stored) };
+    return { servers, summaries, settings: await readSettings(stored) };
   },
+  storedTokens: (serverId) => readTokens(stored, serverId),
   activeTab,
   tabLooksLikeXnat: (tabId) => checkTab(tabId, looksLikeXnat),
   requestHost: (pattern) => requestHostPermission(pattern),

@@ -1,11 +1,11 @@
-import { useState } from 'preact/hooks';
-import { failureText } from '../i18n/failures';
 import type { Strings } from '../i18n/strings';
-import type { Failure } from '../result';
+import { plural } from '../i18n/strings';
 import type { SnippetFormat } from '../snippets/formats';
+import type { TokenMeta } from '../storage/schema';
 import { displayHost, serverName } from '../xnat/names';
 import type { PopupActions } from './controller';
-import type { ServerSection } from './model';
+import { FILTER_FROM, matching, type ServerSection } from './model';
+import { blockedReason, StateMessage } from './state-message';
 import { TokenRow } from './token-row';
 
 interface Props {
@@ -16,124 +16,118 @@ interface Props {
   t: Strings;
 }
 
-// Pipelines can leave hundreds of tokens; the newest twenty (more than a popup shows) open at once, the rest on request.
-const FIRST_ROWS = 20;
-
+/**
+ * One server: its header (name and host, New token, reload), then the tokens the user uses, soonest
+ * expiry first, then the other tokens collapsed behind their count.
+ */
 export function ServerSectionView({ section, now, defaultFormat, actions, t }: Props) {
-  const { server, tokens, collapsed, failure } = section;
-  const [showAll, setShowAll] = useState(false);
-  const visible = showAll ? tokens : tokens.slice(0, FIRST_ROWS);
-  const bodyId = `tokens-${encodeURIComponent(server.id)}`;
-  const serverNow = now + server.clockOffsetMs;
+  const { server, collapsed, failure } = section;
+  const id = encodeURIComponent(server.id);
   const name = serverName(server);
+  const host = displayHost(server);
+  const blockedBy = blockedReason(failure, t);
+  const total = section.yours.length + section.others;
+  const list = (tokens: TokenMeta[]) => (
+    <ul class="tokens">
+      {tokens.map((token) => (
+        <TokenRow
+          key={token.id}
+          serverId={server.id}
+          token={token}
+          serverNow={now + server.clockOffsetMs}
+          clockOffsetMs={server.clockOffsetMs}
+          defaultFormat={defaultFormat}
+          blockedBy={blockedBy}
+          actions={actions}
+          t={t}
+        />
+      ))}
+    </ul>
+  );
+  const yours = matching(section.yours, section.filter);
+  const others = section.otherTokens ? matching(section.otherTokens, section.filter) : [];
+  const othersOpen = section.showOthers || section.filter.trim() !== '';
   return (
-    <section class="server" aria-busy={section.loading}>
+    <section class="server" aria-busy={section.loading} aria-label={`${name} ${host}`}>
       <header>
         <button
           type="button"
           class="toggle"
           aria-expanded={!collapsed}
-          aria-controls={bodyId}
-          aria-label={t(collapsed ? 'popupExpand' : 'popupCollapse', name)}
+          aria-controls={`tokens-${id}`}
+          title={`${name} (${host})`}
           onClick={() => actions.toggle(server.id)}
         >
           <span class="chevron" aria-hidden="true">
             {collapsed ? '▸' : '▾'}
           </span>
           <span class="site">{name}</span>
-          <span class="host">{displayHost(server)}</span>
-          {collapsed && <span class="count">{t('popupTokenCount', String(tokens.length))}</span>}
+          <span class="host">{host}</span>
+          {collapsed && <span class="count">{plural(t, 'popupTokenCount', total)}</span>}
         </button>
         <button
           type="button"
           class="primary"
-          disabled={section.busy}
+          disabled={section.busy || blockedBy !== null}
+          title={blockedBy ?? t('popupCreateHint')}
+          aria-describedby={blockedBy ? `state-${id}` : undefined}
           onClick={() => void actions.create(server.id)}
-          aria-label={t('popupCreateLabel', name)}
+          aria-label={t('popupCreateLabel', name, host)}
         >
           {t('popupCreate')}
         </button>
         <button
           type="button"
+          class="icon"
           onClick={() => void actions.refresh(server.id)}
           aria-label={t('popupRefreshLabel', name)}
+          title={t('popupRefreshLabel', name)}
         >
           ↻
         </button>
       </header>
       {!collapsed && (
-        <div id={bodyId}>
-          {failure ? (
-            <StateMessage serverId={server.id} failure={failure} actions={actions} t={t} />
-          ) : (
-            <>
-              {section.cached && section.loading && <p class="hint">{t('popupCached')}</p>}
-              {tokens.length === 0 && !section.loading && <p class="empty">{t('popupEmpty')}</p>}
-              {section.refused > 0 && <p class="hint">{t('popupRefused', String(section.refused))}</p>}
-              <ul class="tokens">
-                {visible.map((token) => (
-                  <TokenRow
-                    key={token.id}
-                    serverId={server.id}
-                    token={token}
-                    serverNow={serverNow}
-                    clockOffsetMs={server.clockOffsetMs}
-                    defaultFormat={defaultFormat}
-                    actions={actions}
-                    t={t}
-                  />
-                ))}
-              </ul>
-              {visible.length < tokens.length && (
-                <button type="button" class="more-rows" onClick={() => setShowAll(true)}>
-                  {t('popupShowAll', String(tokens.length))}
-                </button>
-              )}
-            </>
+        <div id={`tokens-${id}`}>
+          {failure && (
+            <StateMessage id={`state-${id}`} serverId={server.id} failure={failure} actions={actions} t={t} />
           )}
+          {(failure || (section.cached && section.loading)) && total > 0 && (
+            <p class="hint">{t(failure ? 'popupStale' : 'popupCached')}</p>
+          )}
+          {section.refused > 0 && <p class="hint">{plural(t, 'popupRefused', section.refused)}</p>}
+          {total > FILTER_FROM && (
+            <input
+              type="search"
+              class="filter"
+              value={section.filter}
+              placeholder={t('popupFilterPlaceholder')}
+              aria-label={t('popupFilterLabel', name)}
+              onInput={(e) => void actions.setFilter(server.id, (e.target as HTMLInputElement).value)}
+            />
+          )}
+          {!failure && !section.loading && total === 0 && <p class="empty">{t('popupEmpty')}</p>}
+          {section.yours.length === 0 && section.others > 0 && !section.filter && (
+            <p class="hint">{t('popupNoneYours')}</p>
+          )}
+          {list(yours)}
+          {section.others > 0 && (
+            <button
+              type="button"
+              class="others"
+              aria-expanded={othersOpen}
+              aria-controls={`others-${id}`}
+              onClick={() => void actions.toggleOthers(server.id)}
+            >
+              <span aria-hidden="true">{othersOpen ? '▾' : '▸'}</span>{' '}
+              {plural(t, 'popupOthers', section.others)}
+            </button>
+          )}
+          {othersOpen && <div id={`others-${id}`}>{list(others)}</div>}
           <button type="button" class="link" onClick={() => actions.openTokenPage(server.id)}>
             {t('popupOpenTokenPage', name)}
           </button>
         </div>
       )}
     </section>
-  );
-}
-
-/** Each failure in its own words, with the one action that helps. */
-function StateMessage({
-  serverId,
-  failure,
-  actions,
-  t,
-}: {
-  serverId: string;
-  failure: Failure;
-  actions: PopupActions;
-  t: Strings;
-}) {
-  const retry = { label: t('stateRetry'), run: () => void actions.refresh(serverId) };
-  const states: Partial<Record<Failure['kind'], [string, { label: string; run: () => void }]>> = {
-    'logged-out': [
-      t('stateLoggedOut'),
-      { label: t('stateLoggedOutAction'), run: () => actions.openLogin(serverId) },
-    ],
-    'no-permission': [
-      t('stateNoPermission'),
-      { label: t('stateNoPermissionAction'), run: () => actions.grantServer(serverId) },
-    ],
-    'not-xnat': [t('stateNotXnat'), retry],
-    network: [t('stateOffline'), retry],
-    timeout: [t('stateTimeout'), retry],
-    'server-error': [t('stateServerError'), retry],
-  };
-  const [text, action] = states[failure.kind] ?? [failureText(failure, t), retry];
-  return (
-    <div class="state" role="alert" data-kind={failure.kind}>
-      <p>{text}</p>
-      <button type="button" class="primary" onClick={action.run}>
-        {action.label}
-      </button>
-    </div>
   );
 }

@@ -1,26 +1,47 @@
-// What the user does to a token from the popup: copy, create, delete, label.
+// What the user does to a token from the popup: copy, create, delete, name, watch; and the others.
 import { formatWords } from '../i18n/formats';
 import type { CopyReceipt, Reply } from '../messaging/protocol';
 import type { SnippetFormat } from '../snippets/formats';
+import type { TokenMeta, YoursReason } from '../storage/schema';
+import { tokenName } from '../xnat/names';
 import type { PopupContext } from './context';
-import { refresh } from './load';
+import { loadOthers, refresh } from './load';
+import { findToken, withoutToken, withToken } from './model';
+
+/** Changes a shown token; one that becomes the user's moves up among theirs. */
+function changeToken(
+  ctx: PopupContext,
+  serverId: string,
+  tokenId: number,
+  change: (t: TokenMeta) => TokenMeta,
+) {
+  const section = ctx.section(serverId);
+  const token = section && findToken(section, tokenId);
+  if (section && token) ctx.patchSection(serverId, withToken(section, change(token)));
+}
+
+const making = (why: YoursReason, now: number) => (t: TokenMeta) =>
+  t.yours ? t : { ...t, yours: { since: now, why } };
 
 export async function copy(ctx: PopupContext, serverId: string, tokenId: number, format?: SnippetFormat) {
   const reply = await ctx.backend.send(
     'tokens.copy',
     format ? { serverId, tokenId, format } : { serverId, tokenId },
   );
-  reportCopy(ctx, reply);
+  const section = ctx.section(serverId);
+  const token = section && findToken(section, tokenId);
+  reportCopy(ctx, reply, token ? tokenName(token) : '');
+  if (reply.ok) changeToken(ctx, serverId, tokenId, making('copied', ctx.backend.now()));
   if (!reply.ok && reply.failure.kind === 'unknown-token') await refresh(ctx, serverId);
 }
 
-function reportCopy(ctx: PopupContext, reply: Reply<CopyReceipt>): void {
+/** "Copied a curl command for nightly-sync: paste it into a terminal." */
+function reportCopy(ctx: PopupContext, reply: Reply<CopyReceipt>, name: string): void {
   if (!ctx.succeeded(reply)) return;
   const { t } = ctx.backend;
-  const { label, hint } = formatWords(reply.value.format, t);
   const { clearsInSeconds } = reply.value;
   const clears = clearsInSeconds > 0 ? ` ${t('popupClears', String(clearsInSeconds))}` : '';
-  ctx.notify('ok', t('popupCopied', label, hint) + clears);
+  ctx.notify('ok', formatWords(reply.value.format, t).copied(name) + clears);
   noteClipboardHistory(ctx);
 }
 
@@ -41,14 +62,17 @@ export async function create(ctx: PopupContext, serverId: string): Promise<void>
     if (!ctx.succeeded(reply)) return;
     const { token, copy: copied } = reply.value;
     const section = ctx.section(serverId);
-    if (section && token)
-      ctx.patchSection(serverId, { tokens: [token, ...section.tokens.filter((t) => t.id !== token.id)] });
+    if (section && token) ctx.patchSection(serverId, withToken(section, token));
     const { t } = ctx.backend;
     // An XNAT that cannot list tokens (1.7.0) still issues one: it is copied now, and not listed.
     const unlisted = token === null ? ` ${t('popupCreatedUnlisted')}` : '';
     if (!copied) ctx.notify('ok', t('popupCreatedOnly') + unlisted);
     else if (ctx.succeeded(copied)) {
-      ctx.notify('ok', t('popupCreatedCopied', formatWords(copied.value.format, t).label) + unlisted);
+      const name = token ? tokenName(token) : t('popupTheNewToken');
+      ctx.notify(
+        'ok',
+        `${t('popupCreatedNew')} ${formatWords(copied.value.format, t).copied(name)}${unlisted}`,
+      );
       noteClipboardHistory(ctx);
     }
   } finally {
@@ -59,17 +83,38 @@ export async function create(ctx: PopupContext, serverId: string): Promise<void>
 export async function remove(ctx: PopupContext, serverId: string, tokenId: number): Promise<void> {
   if (!ctx.succeeded(await ctx.backend.send('tokens.delete', { serverId, tokenId }))) return;
   const section = ctx.section(serverId);
-  if (section) ctx.patchSection(serverId, { tokens: section.tokens.filter((t) => t.id !== tokenId) });
+  if (section) ctx.patchSection(serverId, withoutToken(section, tokenId));
   ctx.notify('ok', ctx.backend.t('popupDeleted'));
 }
 
+/** A name is the user's own note for a token; giving one makes the token theirs. */
 export async function saveLabel(ctx: PopupContext, serverId: string, tokenId: number, label: string) {
   if (!ctx.succeeded(await ctx.backend.send('tokens.label', { serverId, tokenId, label }))) return;
-  const section = ctx.section(serverId);
   const trimmed = label.trim();
-  if (section) {
-    ctx.patchSection(serverId, {
-      tokens: section.tokens.map((t) => (t.id === tokenId ? { ...t, label: trimmed || undefined } : t)),
-    });
-  }
+  changeToken(ctx, serverId, tokenId, (t) => {
+    const { label: _old, ...rest } = t;
+    return trimmed ? making('labelled', ctx.backend.now())({ ...rest, label: trimmed }) : rest;
+  });
+}
+
+export async function watch(ctx: PopupContext, serverId: string, tokenId: number, watched: boolean) {
+  if (!ctx.succeeded(await ctx.backend.send('tokens.watch', { serverId, tokenId, watched }))) return;
+  changeToken(ctx, serverId, tokenId, (t) => {
+    if (watched) return making('watched', ctx.backend.now())(t);
+    const { yours: _was, ...rest } = t;
+    return rest;
+  });
+}
+
+export async function toggleOthers(ctx: PopupContext, serverId: string): Promise<void> {
+  const section = ctx.section(serverId);
+  if (!section) return;
+  ctx.patchSection(serverId, { showOthers: !section.showOthers });
+  if (!section.otherTokens) await loadOthers(ctx, serverId);
+}
+
+/** Filtering looks through the other tokens too, so they are read the first time. */
+export async function setFilter(ctx: PopupContext, serverId: string, filter: string): Promise<void> {
+  ctx.patchSection(serverId, { filter });
+  if (filter.trim() && !ctx.section(serverId)?.otherTokens) await loadOthers(ctx, serverId);
 }

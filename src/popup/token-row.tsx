@@ -1,10 +1,10 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { countdownText, exactDate, urgency } from '../expiry/countdown';
 import { formatWords } from '../i18n/formats';
-import type { Strings } from '../i18n/strings';
+import type { MessageKey, Strings } from '../i18n/strings';
 import type { SnippetFormat } from '../snippets/formats';
 import type { TokenMeta } from '../storage/schema';
-import { shortAlias } from '../xnat/names';
+import { shortAlias, tokenName } from '../xnat/names';
 import type { PopupActions } from './controller';
 import { CopyMenu } from './copy-menu';
 
@@ -14,69 +14,126 @@ interface Props {
   serverNow: number;
   clockOffsetMs: number;
   defaultFormat: SnippetFormat;
+  /** Why the server's actions are off (logged out, unreachable), or null when they work. */
+  blockedBy: string | null;
   actions: PopupActions;
   t: Strings;
 }
 
-export function TokenRow({ serverId, token, serverNow, clockOffsetMs, defaultFormat, actions, t }: Props) {
+/** Where the token came from, or why it counts as the user's, in words. */
+function origin(token: TokenMeta): MessageKey {
+  switch (token.yours?.why) {
+    case 'created':
+      return token.createdHere ? 'popupWhyCreatedHere' : 'popupWhyCreatedOnPage';
+    case 'copied':
+      return 'popupWhyCopied';
+    case 'labelled':
+      return 'popupWhyNamed';
+    case 'watched':
+      return 'popupWhyWatched';
+    default:
+      return token.createdHere ? 'popupMadeHere' : 'popupMadeElsewhere';
+  }
+}
+
+export function TokenRow({
+  serverId,
+  token,
+  serverNow,
+  clockOffsetMs,
+  defaultFormat,
+  blockedBy,
+  actions,
+  t,
+}: Props) {
   const [confirming, setConfirming] = useState(false);
   const [editing, setEditing] = useState(false);
   const [label, setLabel] = useState(token.label ?? '');
-  const short = shortAlias(token.alias);
-  const level = urgency(token.expiry, serverNow);
-  const copyDefault = () => void actions.copy(serverId, token.id);
+  const deleteButton = useRef<HTMLButtonElement>(null);
+  const cancelButton = useRef<HTMLButtonElement>(null);
+  const labelInput = useRef<HTMLInputElement>(null);
+  // Focus moves once, when the form or the question opens: the popup re-renders every second.
+  useEffect(() => {
+    if (confirming) cancelButton.current?.focus();
+  }, [confirming]);
+  useEffect(() => {
+    if (editing) labelInput.current?.focus();
+  }, [editing]);
+  const cancelDelete = () => {
+    setConfirming(false);
+    deleteButton.current?.focus();
+  };
+  const name = tokenName(token);
+  const countdown = countdownText(token.expiry, serverNow, t);
+  const words = formatWords(defaultFormat, t);
+  const blocked = blockedBy !== null;
+  const copyDefault = () => {
+    if (!blocked) void actions.copy(serverId, token.id);
+  };
 
   return (
     <li
       class="token"
-      // biome-ignore lint/a11y/noNoninteractiveTabindex: a focusable row lets Enter copy that token (design.md, keyboard).
+      // biome-ignore lint/a11y/noNoninteractiveTabindex: a focusable row lets Enter copy that token.
       tabIndex={0}
-      aria-label={`${token.label ? `${token.label}, ` : ''}${token.alias}, ${countdownText(token.expiry, serverNow, t)}`}
+      aria-label={`${name}, ${countdown}`}
       onKeyDown={(e) => {
         if (e.key === 'Enter' && e.target === e.currentTarget) copyDefault();
       }}
     >
       <div class="token-main">
-        <span class="alias" title={token.alias}>
-          {short}
+        <span class="name" title={token.alias}>
+          {name}
         </span>
-        {token.label && !editing && <span class="label">{token.label}</span>}
+        {token.label && (
+          <span class="alias" title={token.alias}>
+            {shortAlias(token.alias)}
+          </span>
+        )}
         <span
           class="countdown"
-          data-urgency={level}
+          data-urgency={urgency(token.expiry, serverNow)}
           title={exactDate(token.expiry - clockOffsetMs, t.locale)}
         >
-          {countdownText(token.expiry, serverNow, t)}
+          {countdown}
         </span>
       </div>
       <div class="token-meta">
-        <span>{t('popupCreated', exactDate(token.created - clockOffsetMs, t.locale))}</span>
-        <span
-          class={token.createdHere ? 'badge here' : 'badge'}
-          title={t(token.createdHere ? 'popupMadeHereHint' : 'popupMadeElsewhereHint')}
-        >
-          {t(token.createdHere ? 'popupMadeHere' : 'popupMadeElsewhere')}
-        </span>
-        {token.singleUse && <span class="badge">{t('popupSingleUse')}</span>}
+        <span>{t('popupCreatedOn', exactDate(token.created - clockOffsetMs, t.locale))}</span>
+        <span>{t(origin(token))}</span>
+        {token.singleUse && <span>{t('popupSingleUse')}</span>}
       </div>
       <div class="token-actions">
         <button
           type="button"
           class="primary"
           onClick={copyDefault}
-          aria-label={t('popupCopyLabel', formatWords(defaultFormat, t).label, short)}
+          disabled={blocked}
+          title={blockedBy ?? words.hint}
+          aria-label={t('popupCopyLabel', words.short, name)}
         >
-          {t('popupCopy')}
+          {t('popupCopy', words.short)}
         </button>
         <CopyMenu
-          label={t('popupMoreFormats', short)}
+          label={t('popupMoreFormats', name)}
+          disabled={blocked}
           onPick={(format) => void actions.copy(serverId, token.id, format)}
           t={t}
         />
         <button
           type="button"
+          class="watch"
+          aria-pressed={!!token.yours}
+          aria-label={t('popupWatchLabel', name)}
+          title={t(token.yours ? 'popupWatchOnHint' : 'popupWatchOffHint')}
+          onClick={() => void actions.watch(serverId, token.id, !token.yours)}
+        >
+          <span aria-hidden="true">{token.yours ? '🔔' : '🔕'}</span> {t('popupWatch')}
+        </button>
+        <button
+          type="button"
           onClick={() => setEditing(!editing)}
-          aria-label={t('popupLabelEdit', short)}
+          aria-label={t('popupLabelEdit', name)}
           aria-expanded={editing}
         >
           {t('popupLabel')}
@@ -84,8 +141,9 @@ export function TokenRow({ serverId, token, serverNow, clockOffsetMs, defaultFor
         <button
           type="button"
           class="danger"
+          ref={deleteButton}
           onClick={() => setConfirming(true)}
-          aria-label={t('popupDeleteLabel', short)}
+          aria-label={t('popupDeleteLabel', name)}
         >
           {t('popupDelete')}
         </button>
@@ -100,7 +158,7 @@ export function TokenRow({ serverId, token, serverNow, clockOffsetMs, defaultFor
           }}
         >
           <input
-            aria-label={t('popupLabelEdit', short)}
+            aria-label={t('popupLabelEdit', name)}
             placeholder={t('popupLabelPlaceholder')}
             maxLength={80}
             value={label}
@@ -111,20 +169,30 @@ export function TokenRow({ serverId, token, serverNow, clockOffsetMs, defaultFor
                 setEditing(false);
               }
             }}
-            ref={(el) => el?.focus()}
+            ref={labelInput}
           />
           <button type="submit">{t('popupSave')}</button>
         </form>
       )}
       {confirming && (
-        <div class="confirm" role="alertdialog" aria-label={t('popupDeleteConfirm')}>
+        <div
+          class="confirm"
+          role="alertdialog"
+          aria-label={t('popupDeleteConfirm', name)}
+          onKeyDown={(e) => {
+            if (e.key === 'Escape') {
+              e.stopPropagation();
+              cancelDelete();
+            }
+          }}
+        >
           <p>
-            <strong>{t('popupDeleteConfirm')}</strong> {t('popupDeleteWarning')}
+            <strong>{t('popupDeleteConfirm', name)}</strong> {t('popupDeleteWarning')}
           </p>
           <button type="button" class="danger" onClick={() => void actions.remove(serverId, token.id)}>
             {t('popupDeleteYes')}
           </button>
-          <button type="button" onClick={() => setConfirming(false)} ref={(el) => el?.focus()}>
+          <button type="button" onClick={cancelDelete} ref={cancelButton}>
             {t('popupCancel')}
           </button>
         </div>

@@ -17,6 +17,8 @@ export const SNIPPET_FORMATS = [
   'xnatpy',
   'pyxnat',
   'redacted',
+  'alias',
+  'secret',
 ] as const;
 
 export type SnippetFormat = (typeof SNIPPET_FORMATS)[number];
@@ -104,6 +106,10 @@ const BUILDERS: Record<SnippetFormat, Builder> = {
 
   redacted: ({ base, alias, requestPath }) =>
     `curl -u ${q(`${alias}:`)}"$XNAT_PASS" ${q(base + requestPath)}`,
+
+  // For tools with a user name and a password field (the Desktop Client, a GUI, a notebook prompt).
+  alias: ({ alias }) => alias,
+  secret: ({ secret }) => secret,
 };
 
 export function buildFormat(format: SnippetFormat, input: SnippetInput): string | null {

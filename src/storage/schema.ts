@@ -17,6 +17,21 @@ export interface Server {
   clockOffsetMs: number;
 }
 
+/** Why a token counts as one the user uses. */
+export type YoursReason = 'created' | 'copied' | 'labelled' | 'watched';
+export const YOURS_REASONS: readonly YoursReason[] = ['created', 'copied', 'labelled', 'watched'];
+
+/**
+ * A token the user uses, as opposed to the hundreds a container service mints: made through the
+ * extension (or on XNAT's page while the page script watched), copied through it, labelled, or
+ * watched explicitly. `since` is in the server's clock: reminders whose time had passed by then are
+ * not caught up on (the user just looked at the token).
+ */
+export interface Yours {
+  since: number;
+  why: YoursReason;
+}
+
 /** What is remembered about a token: never its secret. */
 export interface TokenMeta {
   id: number;
@@ -28,7 +43,18 @@ export interface TokenMeta {
   /** Issued by this extension (rather than by a pipeline, the Desktop Client or XNAT's page). */
   createdHere: boolean;
   label?: string;
+  yours?: Yours;
+  /** Lead times (minutes before expiry) already reminded of; absent until a reminder pass saw it. */
+  reminded?: number[];
 }
+
+/** What the popup paints first: the tokens the user uses, and only a count of the others. */
+export interface TokenSummary {
+  yours: TokenMeta[];
+  others: number;
+}
+
+export type RemindAbout = 'yours' | 'all';
 
 export interface Settings {
   defaultFormat: SnippetFormat;
@@ -39,14 +65,18 @@ export interface Settings {
   notifyMinutesBefore: number[];
   /** The note that clipboard history may keep copies has been shown (it is shown once). */
   clipboardNoteShown: boolean;
+  /** Reminders and the badge cover the tokens the user uses, or every token. */
+  remindAbout: RemindAbout;
 }
 
 export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
-  defaultFormat: 'curl-session',
+  // The one-line `curl -u ALIAS:SECRET URL` XNAT's own page tells users to run ("Copy as curl").
+  defaultFormat: 'curl',
   requestPath: DEFAULT_REQUEST_PATH,
   clipboardClearSeconds: 0,
   notifyMinutesBefore: [24 * 60, 60, 0],
   clipboardNoteShown: false,
+  remindAbout: 'yours',
 });
 
 const isInteger = (v: unknown, min: number, max: number): v is number =>
@@ -60,6 +90,7 @@ const SETTING_CHECKS: { [K in keyof Settings]: (value: unknown) => boolean } = {
   clipboardNoteShown: (v) => typeof v === 'boolean',
   notifyMinutesBefore: (v) =>
     Array.isArray(v) && v.length <= 8 && v.every((m) => isInteger(m, 0, 60 * 24 * 60)),
+  remindAbout: (v) => v === 'yours' || v === 'all',
 };
 
 /** Every key a known setting and every value valid: what a settings change may contain. */
@@ -107,6 +138,25 @@ export function isTokenMeta(raw: unknown): raw is TokenMeta {
     typeof t.expiry === 'number' &&
     typeof t.singleUse === 'boolean' &&
     typeof t.createdHere === 'boolean' &&
-    (t.label === undefined || isText(t.label, 80))
+    (t.label === undefined || isText(t.label, 80)) &&
+    (t.yours === undefined || isYours(t.yours)) &&
+    (t.reminded === undefined ||
+      (Array.isArray(t.reminded) && t.reminded.every((m) => typeof m === 'number')))
   );
+}
+
+function isYours(raw: unknown): raw is Yours {
+  const y = raw as Partial<Yours> | null;
+  return (
+    typeof y === 'object' &&
+    y !== null &&
+    typeof y.since === 'number' &&
+    (YOURS_REASONS as readonly unknown[]).includes(y.why)
+  );
+}
+
+/** Yours first, soonest expiry first; then the others, newest first. */
+export function summarize(tokens: TokenMeta[]): TokenSummary {
+  const yours = tokens.filter((t) => t.yours).sort((a, b) => a.expiry - b.expiry);
+  return { yours, others: tokens.length - yours.length };
 }

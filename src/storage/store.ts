@@ -6,7 +6,9 @@ import {
   isTokenMeta,
   type Server,
   type Settings,
+  summarize,
   type TokenMeta,
+  type TokenSummary,
   validSettings,
 } from './schema';
 
@@ -20,10 +22,9 @@ export interface KeyValueStore {
 const SERVERS = 'servers';
 const SETTINGS = 'settings';
 const tokensKey = (serverId: string) => `tokens:${serverId}`;
-const remindersKey = (serverId: string) => `reminders:${serverId}`;
-
-/** Lead times (minutes) already reminded of, per token alias. */
-export type SentReminders = Record<string, number[]>;
+// Derived from the token list and written with it: what the popup paints first and what reminders
+// read, without the hundreds of pipeline tokens a server may list.
+const summaryKey = (serverId: string) => `summary:${serverId}`;
 
 export async function readServers(store: KeyValueStore): Promise<Record<string, Server>> {
   const raw = await store.get<Record<string, unknown>>(SERVERS);
@@ -41,7 +42,7 @@ export async function writeServer(store: KeyValueStore, server: Server): Promise
 export async function forgetServer(store: KeyValueStore, serverId: string): Promise<void> {
   const { [serverId]: _gone, ...rest } = await readServers(store);
   await store.set({ [SERVERS]: rest });
-  await store.remove([tokensKey(serverId), remindersKey(serverId)]);
+  await store.remove([tokensKey(serverId), summaryKey(serverId)]);
 }
 
 export async function readTokens(store: KeyValueStore, serverId: string): Promise<TokenMeta[]> {
@@ -49,37 +50,51 @@ export async function readTokens(store: KeyValueStore, serverId: string): Promis
   return Array.isArray(raw) ? raw.filter(isTokenMeta) : [];
 }
 
+/**
+ * Writes the list and its summary, skipping either when it equals what `previous` (the list read
+ * before) holds: a thousand tokens' metadata is not rewritten on every popup open.
+ */
 export async function writeTokens(
   store: KeyValueStore,
   serverId: string,
   tokens: TokenMeta[],
+  previous?: TokenMeta[],
 ): Promise<void> {
-  await store.set({ [tokensKey(serverId)]: tokens });
+  const items: Record<string, unknown> = {};
+  if (!previous || JSON.stringify(tokens) !== JSON.stringify(previous)) items[tokensKey(serverId)] = tokens;
+  const summary = summarize(tokens);
+  if (!previous || JSON.stringify(summary) !== JSON.stringify(summarize(previous)))
+    items[summaryKey(serverId)] = summary;
+  if (Object.keys(items).length) await store.set(items);
 }
 
-export async function readSentReminders(store: KeyValueStore, serverId: string): Promise<SentReminders> {
-  const raw = await store.get<Record<string, unknown>>(remindersKey(serverId));
-  const sent: SentReminders = {};
-  for (const [alias, leads] of Object.entries(raw ?? {})) {
-    if (Array.isArray(leads) && leads.every((m) => typeof m === 'number')) sent[alias] = leads;
-  }
-  return sent;
+export async function readSummary(store: KeyValueStore, serverId: string): Promise<TokenSummary> {
+  const raw = await store.get<Partial<TokenSummary>>(summaryKey(serverId));
+  if (raw && Array.isArray(raw.yours) && typeof raw.others === 'number')
+    return { yours: raw.yours.filter(isTokenMeta), others: raw.others };
+  // Written by a version before summaries: derive it once.
+  return summarize(await readTokens(store, serverId));
 }
 
-export async function writeSentReminders(
-  store: KeyValueStore,
-  serverId: string,
-  sent: SentReminders,
-): Promise<void> {
-  await store.set({ [remindersKey(serverId)]: sent });
+// Since version 2 only the user's own choices are stored, so a changed default reaches everyone who
+// never chose. Version 1 stored every setting whenever any was saved: its default format, the
+// session script, cannot be told from a choice, and gives way to the new default.
+const SETTINGS_VERSION = 2;
+
+async function readChoices(store: KeyValueStore): Promise<Partial<Settings>> {
+  const raw = await store.get<{ version?: unknown }>(SETTINGS);
+  const choices = validSettings(raw);
+  if (raw?.version !== SETTINGS_VERSION && choices.defaultFormat === 'curl-session')
+    delete choices.defaultFormat;
+  return choices;
 }
 
 export async function readSettings(store: KeyValueStore): Promise<Settings> {
-  return { ...DEFAULT_SETTINGS, ...validSettings(await store.get<unknown>(SETTINGS)) };
+  return { ...DEFAULT_SETTINGS, ...(await readChoices(store)) };
 }
 
 export async function writeSettings(store: KeyValueStore, patch: Partial<Settings>): Promise<Settings> {
-  const settings = { ...(await readSettings(store)), ...patch };
-  await store.set({ [SETTINGS]: settings });
-  return settings;
+  const choices = { ...(await readChoices(store)), ...patch };
+  await store.set({ [SETTINGS]: { ...choices, version: SETTINGS_VERSION } });
+  return { ...DEFAULT_SETTINGS, ...choices };
 }

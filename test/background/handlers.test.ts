@@ -71,14 +71,15 @@ describe('servers', () => {
 });
 
 describe('tokens', () => {
-  it('lists fresh from show, newest first, and keeps metadata without secrets for the first paint', async () => {
+  it('lists fresh from show, and keeps metadata without secrets for the first paint', async () => {
     const now = Date.now();
     const older = h.xnat.control.seedToken({ created: now - 7200_000 });
     const newer = h.xnat.control.seedToken({ created: now - 60_000 });
     const listing = value(await h.ask('tokens.list', { serverId }));
-    expect(listing.cached).toBe(false);
-    expect(listing.tokens.map((t) => t.alias)).toEqual([newer.alias, older.alias]);
-    expect(listing.tokens[0]).toEqual({
+    expect(listing).toMatchObject({ cached: false, tokens: [], others: 2 });
+    const stored = await readTokens(h.deps.local, serverId);
+    expect(stored.map((t) => t.alias)).toEqual([newer.alias, older.alias]);
+    expect(stored[0]).toEqual({
       id: newer.id,
       alias: newer.alias,
       created: newer.created,
@@ -86,9 +87,26 @@ describe('tokens', () => {
       singleUse: false,
       createdHere: false,
     });
-    expect(await readTokens(h.deps.local, serverId)).toEqual(listing.tokens);
     for (const secret of secretsOnServer())
       expect(h.deps.local.dump() + h.deps.session.dump()).not.toContain(secret);
+  });
+
+  it('the popup gets the tokens the user uses, soonest expiry first, and a count of the others', async () => {
+    const now = Date.now();
+    const [a, b] = [
+      h.xnat.control.seedToken({ expires: now + 5 * 3600_000 }),
+      h.xnat.control.seedToken({ expires: now + 3600_000 }),
+    ];
+    for (let i = 0; i < 30; i++) h.xnat.control.seedToken();
+    value(await h.ask('tokens.list', { serverId }));
+    value(await h.ask('tokens.copy', { serverId, tokenId: a.id }));
+    value(await h.ask('tokens.watch', { serverId, tokenId: b.id, watched: true }));
+    const listing = value(await h.ask('tokens.list', { serverId }));
+    expect(listing.tokens.map((t) => [t.id, t.yours?.why])).toEqual([
+      [b.id, 'watched'],
+      [a.id, 'copied'],
+    ]);
+    expect(listing.others).toBe(30);
   });
 
   it('creates exactly one token, marks it as made here and copies its command when asked', async () => {
@@ -96,7 +114,8 @@ describe('tokens', () => {
     expect(h.xnat.control.requestCount('GET /data/services/tokens/issue')).toBe(1);
     const [token] = h.xnat.control.state.tokensOf('alice');
     expect(created.token).toMatchObject({ alias: token?.alias, createdHere: true });
-    expect(created.copy).toMatchObject({ ok: true, value: { format: 'curl-session' } });
+    expect(created.token?.yours?.why).toBe('created');
+    expect(created.copy).toMatchObject({ ok: true, value: { format: 'curl' } });
     expect(h.deps.clipboardWrites).toHaveLength(1);
     expect(h.deps.clipboardWrites[0]).toContain(`${token?.alias}:${token?.secret}`);
     expect(h.deps.local.dump()).not.toContain(token?.secret);

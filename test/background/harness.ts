@@ -32,8 +32,13 @@ export async function harness(
   await logIn(browser, xnat.url);
   const d = deps ? deps(browser) : fakeDeps(browser, { granted: ['http://127.0.0.1/*'] });
   const route = createRouter(d, createHandlers(d));
-  const ask = <K extends RequestType>(type: K, payload: RequestOf<K>, sender: Sender = POPUP) =>
-    route({ type, payload }, sender) as Promise<Reply<ResponseOf<K>>>;
+  // Each answer is read once the work the handler left for after its reply is done, as a user who
+  // looks a moment later would see it.
+  const ask = async <K extends RequestType>(type: K, payload: RequestOf<K>, sender: Sender = POPUP) => {
+    const reply = (await route({ type, payload }, sender)) as Reply<ResponseOf<K>>;
+    await d.settle();
+    return reply;
+  };
   return {
     xnat,
     browser,

@@ -1,101 +1,176 @@
 // @vitest-environment node
-// Reminders with a fake clock, the fake browser and the simulated XNAT (issue 6).
+// Reminders with a fake clock, the fake browser and the simulated XNAT: only for the tokens the user
+// uses (unless the setting says all), once per token and lead time even under concurrent passes,
+// grouped into one notification per server per pass.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { reconcile } from '../../src/background/grants';
 import { createReplacement, openTokenPageOf } from '../../src/background/notification-actions';
 import { notificationId, REMINDER_ALARM, runReminders } from '../../src/background/reminders';
 import { fakeDeps } from '../fakes/fake-deps';
 import { type Harness, harness, value } from './harness';
 
 const MIN = 60_000;
+const DAY = 24 * 60 * MIN;
 let clock: number;
 let h: Harness;
 let serverId: string;
-let title: string;
+let where: string;
 
 beforeEach(async () => {
   clock = Date.now();
-  h = await harness({}, (fetch) => fakeDeps(fetch, { granted: ['http://127.0.0.1/*'], now: () => clock }));
+  // The session outlives the days this test skips through.
+  h = await harness({ sweepIntervalMs: 0, sessionTimeoutMs: 30 * DAY }, (fetch) =>
+    fakeDeps(fetch, { granted: ['http://127.0.0.1/*'], now: () => clock }),
+  );
   serverId = await h.addServer();
-  title = `XNAT (${h.xnat.url.replace('http://', '')})`;
+  where = `XNAT (${h.xnat.url.replace('http://', '')})`;
 });
 afterEach(async () => {
   await h.stop();
 });
 
-const shownFor = (alias: string) => h.deps.shown.get(notificationId(serverId, alias)) ?? [];
+/** Time passes for the extension and for XNAT alike (XNAT's Date header sets the server clock). */
+function advanceTo(time: number) {
+  h.xnat.control.advanceClock(time - clock);
+  clock = time;
+}
+const shown = () => h.deps.shown.get(notificationId(serverId)) ?? [];
 const seed = (expiresInMin: number) =>
   h.xnat.control.seedToken({ created: clock - 60 * MIN, expires: clock + expiresInMin * MIN });
+/** The user copies a token: from then on it is theirs. */
+const copy = async (tokenId: number) => value(await h.ask('tokens.copy', { serverId, tokenId }));
 
-describe('reminders', () => {
-  it('a token 20 minutes from expiry gets the 1-hour reminder as soon as the list is read, once', async () => {
-    const token = seed(20);
+describe('which tokens get reminders', () => {
+  it('300 pipeline tokens, several about to expire: no notification and an empty badge', async () => {
+    for (let i = 0; i < 300; i++) seed(i % 10 === 0 ? 30 : (2 * DAY) / MIN - i);
     value(await h.ask('tokens.list', { serverId }));
-    expect(shownFor(token.alias)).toEqual([
-      {
-        title: `${title}: token expires in 20 min`,
-        message: expect.stringContaining(token.alias.slice(0, 8)),
-      },
-    ]);
-    expect(h.deps.badgeState.count).toBe(1);
-    expect(h.deps.badgeState.tooltip).toContain('expires in 20 min');
-    value(await h.ask('tokens.list', { serverId }));
+    clock += 2 * DAY;
     await runReminders(h.deps);
-    expect(shownFor(token.alias)).toHaveLength(1);
-  });
-
-  it('each lead time fires once as the clock moves, and the alarm follows the next one', async () => {
-    const token = seed(3 * 24 * 60);
-    value(await h.ask('tokens.list', { serverId }));
-    expect(h.deps.alarmsSet.get(REMINDER_ALARM)).toBe(token.estimatedExpirationTime - 1440 * MIN);
-    clock = token.estimatedExpirationTime - 1440 * MIN;
-    await runReminders(h.deps);
-    expect(h.deps.alarmsSet.get(REMINDER_ALARM)).toBe(token.estimatedExpirationTime - 60 * MIN);
-    clock = token.estimatedExpirationTime - 60 * MIN;
-    await runReminders(h.deps);
-    clock = token.estimatedExpirationTime;
-    await runReminders(h.deps);
-    await runReminders(h.deps);
-    expect(shownFor(token.alias).map((n) => n.title)).toEqual([
-      `${title}: token expires in 1 d`,
-      `${title}: token expires in 1 h`,
-      `${title}: token expired (estimate)`,
-    ]);
+    expect(h.deps.shown.size).toBe(0);
+    expect(h.deps.badgeState.count).toBe(0);
     expect(h.deps.alarmsSet.has(REMINDER_ALARM)).toBe(false);
   });
 
-  it('a sleep across several lead times gives one catch-up per token, not a burst', async () => {
-    const a = seed(3 * 24 * 60);
-    const b = seed(2 * 24 * 60);
+  it('a copied token gets each reminder that falls due afterwards, once; none for one already past', async () => {
+    const token = seed((2 * DAY) / MIN - 2 * 60);
+    seed(20);
     value(await h.ask('tokens.list', { serverId }));
-    clock += 3 * 24 * 60 * MIN - 30 * MIN;
+    // Copied 10 minutes after the 1-day mark passed: no catch-up for it.
+    advanceTo(token.estimatedExpirationTime - DAY + 10 * MIN);
+    await copy(token.id);
+    expect(shown()).toEqual([]);
+    expect(h.deps.alarmsSet.get(REMINDER_ALARM)).toBe(token.estimatedExpirationTime - 60 * MIN);
+    advanceTo(token.estimatedExpirationTime - 60 * MIN);
     await runReminders(h.deps);
-    expect(shownFor(a.alias)).toHaveLength(1);
-    expect(shownFor(b.alias)).toHaveLength(1);
+    advanceTo(token.estimatedExpirationTime);
+    await runReminders(h.deps);
+    await runReminders(h.deps);
+    expect(shown().map((n) => n.title)).toEqual([
+      `${token.alias.slice(0, 8)}…${token.alias.slice(-4)} on ${where} expires in 1 h`,
+      `${token.alias.slice(0, 8)}…${token.alias.slice(-4)} on ${where} expired; XNAT removes it within the hour`,
+    ]);
+    expect(shown()[0]?.message).toBe('Click to open the token page, where you can create a new token.');
+    expect(h.deps.alarmsSet.has(REMINDER_ALARM)).toBe(false);
   });
 
-  it('survives a worker restart: what was sent is in storage, not in memory', async () => {
+  it('“all tokens” in the settings includes the pipeline tokens', async () => {
+    seed(20);
+    value(await h.ask('settings.set', { remindAbout: 'all' }));
+    value(await h.ask('tokens.list', { serverId }));
+    expect(shown()).toHaveLength(1);
+    expect(h.deps.badgeState.count).toBe(1);
+  });
+
+  it('a token made with the extension, named, or watched is the user’s', async () => {
+    const named = seed((3 * DAY) / MIN);
+    const watched = seed((3 * DAY) / MIN);
+    value(await h.ask('tokens.list', { serverId }));
+    value(await h.ask('tokens.label', { serverId, tokenId: named.id, label: 'nightly-sync' }));
+    value(await h.ask('tokens.watch', { serverId, tokenId: watched.id, watched: true }));
+    const created = value(await h.ask('tokens.create', { serverId }));
+    const listed = value(await h.ask('tokens.list', { serverId }));
+    expect(listed.tokens.map((t) => [t.id, t.yours?.why])).toEqual(
+      expect.arrayContaining([
+        [named.id, 'labelled'],
+        [watched.id, 'watched'],
+        [created.token?.id, 'created'],
+      ]),
+    );
+    // Unwatching gives a token back to the others.
+    value(await h.ask('tokens.watch', { serverId, tokenId: watched.id, watched: false }));
+    expect(value(await h.ask('tokens.list', { serverId })).tokens.map((t) => t.id)).not.toContain(watched.id);
+  });
+});
+
+describe('once, ever', () => {
+  it('passes started by list, copy, alarm and start-up at the same moment notify each due reminder once', async () => {
+    const mine = [seed(3 * 60), seed(3 * 60 + 5), seed(3 * 60 + 10)];
+    value(await h.ask('tokens.list', { serverId }));
+    for (const token of mine) await copy(token.id);
+    // Everything falls due at once after a sleep, and everything wakes at once.
+    advanceTo(clock + 2 * 60 * MIN + 30 * MIN);
+    await Promise.all([
+      h.ask('tokens.list', { serverId }),
+      h.ask('tokens.copy', { serverId, tokenId: mine[0]?.id ?? 0 }),
+      runReminders(h.deps),
+      reconcile(h.deps).then(() => runReminders(h.deps)),
+      runReminders(h.deps, new Set([serverId])),
+    ]);
+    await runReminders(h.deps);
+    expect(shown()).toHaveLength(1);
+    expect(shown()[0]?.title).toBe(`3 tokens on ${where} expire within 1 h`);
+  });
+
+  it('survives a worker restart: what was sent is stored with the token, not kept in memory', async () => {
     const token = seed(20);
     value(await h.ask('tokens.list', { serverId }));
+    await copy(token.id);
+    value(await h.ask('tokens.watch', { serverId, tokenId: token.id, watched: true }));
+    advanceTo(token.estimatedExpirationTime);
+    await runReminders(h.deps);
+    expect(shown()).toHaveLength(1);
     const restarted = { ...h.deps }; // a new worker: same storage, nothing else carried over
     await runReminders(restarted);
-    expect(shownFor(token.alias)).toHaveLength(1);
+    expect(shown()).toHaveLength(1);
   });
+});
 
-  it('a token deleted on XNAT since it was listed produces nothing', async () => {
-    const token = seed(3 * 24 * 60);
+describe('grouped', () => {
+  it('several tokens due on one server make one notification naming them, the named one by its name', async () => {
+    const tokens = [seed(3 * 60), seed(3 * 60 + 5), seed(3 * 60 + 10), seed(3 * 60 + 15)];
     value(await h.ask('tokens.list', { serverId }));
+    for (const token of tokens) await copy(token.id);
+    value(await h.ask('tokens.label', { serverId, tokenId: tokens[0]?.id ?? 0, label: 'nightly-sync' }));
+    advanceTo(clock + 2 * 60 * MIN + 30 * MIN);
+    await runReminders(h.deps);
+    const [second] = tokens.slice(1);
+    expect(shown()).toEqual([
+      {
+        title: `4 tokens on ${where} expire within 1 h`,
+        message: `nightly-sync, ${second?.alias.slice(0, 8)}…${second?.alias.slice(-4)}, 2 more. Click to open the token page, where you can create new tokens.`,
+      },
+    ]);
+  });
+});
+
+describe('what reminders ask of XNAT', () => {
+  it('a token deleted on XNAT since it was listed produces nothing', async () => {
+    const token = seed((3 * DAY) / MIN);
+    value(await h.ask('tokens.list', { serverId }));
+    await copy(token.id);
     h.xnat.control.state.tokens.delete(token.id);
     h.xnat.control.resetCounters();
-    clock = token.estimatedExpirationTime - 30 * MIN;
+    advanceTo(token.estimatedExpirationTime - 30 * MIN);
     await runReminders(h.deps);
-    expect(shownFor(token.alias)).toEqual([]);
+    expect(shown()).toEqual([]);
     expect(h.xnat.control.requestCount('GET /data/services/tokens/show')).toBe(1);
     expect(h.deps.badgeState.count).toBe(0);
   });
 
   it('no reminder due, no request to XNAT', async () => {
-    seed(3 * 24 * 60);
+    const token = seed((3 * DAY) / MIN);
     value(await h.ask('tokens.list', { serverId }));
+    await copy(token.id);
     h.xnat.control.resetCounters();
     await runReminders(h.deps);
     expect(h.xnat.control.requestCount()).toBe(0);
@@ -105,60 +180,60 @@ describe('reminders', () => {
     h.xnat.control.advanceClock(hours * 3600_000);
     const token = h.xnat.control.seedToken({
       created: clock + hours * 3600_000,
-      expires: clock + hours * 3600_000 + 3 * 24 * 60 * MIN,
+      expires: clock + hours * 3600_000 + 3 * DAY,
     });
     // The browser's session has to be made on the server's (moved) clock.
     await (await import('../fakes/cookie-jar-fetch')).logIn(h.browser, h.xnat.url);
-    value(await h.ask('tokens.list', { serverId }));
+    await copy(token.id);
     const server = value(await h.ask('servers.list', {}))[0];
     expect(Math.round((server?.clockOffsetMs ?? 0) / 3600_000)).toBe(hours);
     const alarm = h.deps.alarmsSet.get(REMINDER_ALARM) ?? 0;
-    expect(Math.abs(alarm - (token.estimatedExpirationTime - 1440 * MIN - hours * 3600_000))).toBeLessThan(
-      2000,
-    );
+    expect(Math.abs(alarm - (token.estimatedExpirationTime - DAY - hours * 3600_000))).toBeLessThan(2000);
   });
 
-  it('changing the lead times in the options reschedules', async () => {
-    const token = seed(3 * 24 * 60);
+  it('changing the lead times in the settings reschedules', async () => {
+    const token = seed((3 * DAY) / MIN);
     value(await h.ask('tokens.list', { serverId }));
-    value(await h.ask('settings.set', { notifyMinutesBefore: [2 * 24 * 60 + 60 * 24, 0] }));
-    expect(shownFor(token.alias).map((n) => n.title)).toEqual([`${title}: token expires in 3 d`]);
-    expect(h.deps.alarmsSet.get(REMINDER_ALARM)).toBe(token.estimatedExpirationTime);
+    await copy(token.id);
+    expect(h.deps.alarmsSet.get(REMINDER_ALARM)).toBe(token.estimatedExpirationTime - DAY);
+    value(await h.ask('settings.set', { notifyMinutesBefore: [(2 * DAY) / MIN, 0] }));
+    expect(h.deps.alarmsSet.get(REMINDER_ALARM)).toBe(token.estimatedExpirationTime - 2 * DAY);
   });
 
   it('a notification the browser refuses does not fail the list that triggered it', async () => {
+    value(await h.ask('settings.set', { remindAbout: 'all' }));
     seed(20);
     h.deps.notifications.show = async () => {
       throw new Error('Type error for parameter options');
     };
     expect(await h.ask('tokens.list', { serverId })).toMatchObject({ ok: true });
   });
+});
 
-  it('the Create replacement button issues one token, copies its command and says so', async () => {
+describe('clicking a reminder', () => {
+  it('Create replacement issues one token, copies its command and says so', async () => {
     const old = seed(20);
     value(await h.ask('tokens.list', { serverId }));
-    await createReplacement(h.deps, notificationId(serverId, old.alias));
+    await createReplacement(h.deps, notificationId(serverId));
     const tokens = h.xnat.control.state.tokensOf('alice');
     expect(tokens).toHaveLength(2);
     const fresh = tokens.find((t) => t.id !== old.id);
     expect(h.deps.clipboardWrites.at(-1)).toContain(`${fresh?.alias}:${fresh?.secret}`);
-    expect(shownFor(old.alias).at(-1)).toEqual({
-      title: `${title}: replacement token created`,
-      message: 'Its curl session script command is on the clipboard.',
+    expect(shown().at(-1)).toEqual({
+      title: `${where}: replacement token created`,
+      message: 'Copied a curl command for the new token: paste it into a terminal.',
     });
   });
 
-  it('a reminder for a server that is gone does nothing', async () => {
-    await createReplacement(h.deps, notificationId('https://gone.example.org', 'x'));
+  it('for a server that is gone does nothing', async () => {
+    await createReplacement(h.deps, notificationId('https://gone.example.org'));
     await openTokenPageOf(h.deps, 'not-ours');
     expect(h.xnat.control.state.tokensOf('alice')).toHaveLength(0);
     expect(h.deps.opened).toEqual([]);
   });
 
-  it('clicking a reminder opens that server’s token page', async () => {
-    const token = seed(20);
-    value(await h.ask('tokens.list', { serverId }));
-    await openTokenPageOf(h.deps, notificationId(serverId, token.alias));
+  it('opens that server’s token page, and tells that tab’s page script to show the token tab', async () => {
+    await openTokenPageOf(h.deps, notificationId(serverId));
     const url = `${serverId}/app/template/XDATScreen_UpdateUser.vm#tab=alias-token-tab`;
     expect(h.deps.opened).toEqual([url]);
     // XNAT ignores the hash: the page script in that tab, and only there and once, is told to show it.

@@ -101,7 +101,7 @@ describe('forged senders', () => {
       { type: 'page.copy', payload: { tokenId } },
       pageSender(`${h.xnat.url}/app/template/XDATScreen_UpdateUser.vm`),
     );
-    expect(value(reply as never)).toMatchObject({ format: 'curl-session' });
+    expect(value(reply as never)).toMatchObject({ format: 'curl' });
     const secret = h.xnat.control.state.tokens.get(tokenId)?.secret ?? '';
     expect(JSON.stringify(reply)).not.toContain(secret);
     expect(h.deps.clipboardWrites[0]).toContain(secret);

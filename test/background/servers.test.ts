@@ -21,8 +21,8 @@ afterEach(async () => {
 
 describe('revoking a grant', () => {
   it('through permissions.onRemoved purges the server, its tokens, reminders, alarm, badge and registration', async () => {
-    h.xnat.control.seedToken({ expires: Date.now() + 20 * 60_000 });
-    value(await h.ask('tokens.list', { serverId }));
+    const token = h.xnat.control.seedToken({ expires: Date.now() + 20 * 60_000 });
+    value(await h.ask('tokens.copy', { serverId, tokenId: token.id }));
     expect(h.deps.badgeState.count).toBe(1);
     h.deps.granted.delete(HOST);
     await onPermissionsRemoved(h.deps, [HOST]);
@@ -114,7 +114,7 @@ describe('a page never introduces a server', () => {
     const pageUrl = `${h.xnat.url}/app/template/XDATScreen_UpdateUser.vm#tab=alias-token-tab`;
     expect(await hello(pageUrl)).toEqual({
       ok: true,
-      value: { serverId, defaultFormat: 'curl-session', openTokenTab: false },
+      value: { serverId, defaultFormat: 'curl', openTokenTab: false },
     });
   });
 

@@ -33,10 +33,11 @@ const MARKS_SCRIPT = () => {
     const table = document.querySelector('#alias-token-list-table');
     if (table && marks.table === undefined) marks.table = now;
     const rows = table?.querySelectorAll('tbody tr').length ?? 0;
-    // The page script decorates the first 200 rows at once and the rest as they near the viewport.
-    const eager = Math.min(rows, 200);
+    // The page script decorates the first rows at once and the rest as they near the viewport: the
+    // mark is every row of the first screenful decorated.
+    const firstScreen = Math.min(rows, 15);
     const done = document.querySelectorAll('xnat-token-tools[data-xtt="countdown"]').length;
-    if (rows && marks.decorated === undefined && done >= eager) marks.decorated = now;
+    if (rows && marks.decorated === undefined && done >= firstScreen) marks.decorated = now;
   }).observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['aria-busy'] });
 };
 
@@ -76,6 +77,15 @@ export async function popupRows(): Promise<Row[]> {
       (url) => chrome.runtime.sendMessage({ type: 'servers.add', payload: { url } }),
       `${xnat.url}/`,
     );
+    // Two tokens the user uses among the container service's many.
+    await login.evaluate(async (serverId) => {
+      await chrome.runtime.sendMessage({ type: 'tokens.list', payload: { serverId } });
+      for (const tokenId of [1, 2])
+        await chrome.runtime.sendMessage({
+          type: 'tokens.watch',
+          payload: { serverId, tokenId, watched: true },
+        });
+    }, xnat.url);
     const first: number[] = [];
     const fresh: number[] = [];
     const trips: number[] = [];
@@ -111,7 +121,7 @@ export async function popupRows(): Promise<Row[]> {
     const trip = median(trips);
     rows.push(
       {
-        group: `popup, ${count} tokens`,
+        group: `popup, ${count} tokens (2 yours)`,
         measure: 'first paint from stored list, after the page loaded',
         value: ms(median(first)),
         reference: `page loaded (DOMContentLoaded) at ${ms(median(domLoaded))}`,
@@ -119,7 +129,7 @@ export async function popupRows(): Promise<Row[]> {
         ok: median(first) <= 50,
       },
       {
-        group: `popup, ${count} tokens`,
+        group: `popup, ${count} tokens (2 yours)`,
         measure: 'fresh list rendered, after first paint',
         value: ms(median(fresh)),
         reference: `one round trip ${ms(trip)}`,
@@ -127,7 +137,7 @@ export async function popupRows(): Promise<Row[]> {
         ok: median(fresh) <= trip + 30,
       },
       {
-        group: `popup, ${count} tokens`,
+        group: `popup, ${count} tokens (2 yours)`,
         measure: 'requests / sessions per popup open',
         value: `${requests} / ${sessions}`,
         reference: '',
@@ -198,7 +208,7 @@ export async function pageRows(): Promise<Row[]> {
     rows.push(
       {
         group: `token page, ${count} rows`,
-        measure: 'rows decorated after XNAT renders the table (up to 200 at once)',
+        measure: 'first screenful decorated after XNAT renders the table',
         value: ms(median(decorate)),
         reference: `XNAT's own render ${ms(median(own))}`,
         target: count === 1000 ? '≤ 30 ms scripting' : '',

@@ -1,7 +1,7 @@
 // npm run bench: every figure beside its reference, printed as a table and written as JSON.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { pageRows, popupRows } from './browser';
-import { commandRows, idleDayRows } from './server-load';
+import { commandRows, containerBurstRows, idleDayRows } from './server-load';
 import { sizeRows } from './sizes';
 import type { Row } from './stats';
 
@@ -9,6 +9,7 @@ const rows: Row[] = [
   ...sizeRows(),
   ...(await commandRows()),
   ...(await idleDayRows()),
+  ...(await containerBurstRows()),
   ...(await popupRows()),
   ...(await pageRows()),
 ];

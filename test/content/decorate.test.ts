@@ -11,6 +11,8 @@ let controller: AbortController;
 let shown: PageToken[];
 let tokensAsked: number[][];
 let copies: [number, string | undefined][];
+let watches: [number, boolean][];
+let created: number[];
 
 const listing = (clockOffsetMs = 0): Reply<TokenListing> => ({
   ok: true,
@@ -30,7 +32,9 @@ const listing = (clockOffsetMs = 0): Reply<TokenListing> => ({
       expiry: t.estimatedExpirationTime,
       singleUse: false,
       createdHere: false,
+      ...(t.id === 1 ? { label: 'nightly-sync', yours: { since: NOW, why: 'labelled' as const } } : {}),
     })),
+    others: 0,
     refused: 0,
     cached: true,
   },
@@ -39,14 +43,14 @@ const listing = (clockOffsetMs = 0): Reply<TokenListing> => ({
 function start(
   copyReply: Reply<CopyReceipt> = {
     ok: true,
-    value: { format: 'curl-session', clearsInSeconds: 0 },
+    value: { format: 'curl', clearsInSeconds: 0 },
   },
   clockOffsetMs = 0,
 ) {
   controller = new AbortController();
   watchTokenPage(document, {
     t,
-    defaultFormat: 'curl-session',
+    defaultFormat: 'curl',
     signal: controller.signal,
     actions: {
       tokens: async (ids) => {
@@ -57,6 +61,14 @@ function start(
         copies.push([id, format]);
         return copyReply;
       },
+      watch: async (id, watched) => {
+        watches.push([id, watched]);
+        return { ok: true, value: null };
+      },
+      created: async (id) => {
+        created.push(id);
+        return { ok: true, value: null };
+      },
     },
   });
 }
@@ -65,7 +77,21 @@ const hosts = (kind: string) => [
   ...document.querySelectorAll<HTMLElement>(`xnat-token-tools[data-xtt="${kind}"]`),
 ];
 const countdownTexts = () => hosts('countdown').map((h) => uiRoot(h)?.querySelector('span')?.textContent);
-const settle = () => vi.advanceTimersByTimeAsync(0);
+/**
+ * The page script works in tasks of its own: let them run, and the ones they start (fake timers put
+ * a zero-delay timer set during a tick one millisecond later).
+ */
+async function settle() {
+  for (let i = 0; i < 4; i++) await vi.advanceTimersByTimeAsync(1);
+}
+/** Decorating yields to the page between slices of a few milliseconds: let every slice run. */
+async function settleSlices() {
+  let before = -1;
+  while (hosts('copy').length !== before) {
+    before = hosts('copy').length;
+    await vi.advanceTimersByTimeAsync(1);
+  }
+}
 
 beforeEach(() => {
   vi.useFakeTimers({
@@ -74,12 +100,14 @@ beforeEach(() => {
   });
   document.body.innerHTML = PROFILE_PAGE;
   shown = [
-    pageToken(1, 3 * 24 * 60 * MIN, NOW),
+    pageToken(1, 3 * 24 * 60 * MIN + MIN, NOW),
     pageToken(2, 42 * MIN + 30_000, NOW),
     pageToken(3, -MIN, NOW),
   ];
   tokensAsked = [];
   copies = [];
+  watches = [];
+  created = [];
 });
 
 afterEach(() => {
@@ -95,7 +123,11 @@ describe('finding the table', () => {
     renderTokenTable(document, shown);
     await settle();
     expect(hosts('copy')).toHaveLength(3);
-    expect(countdownTexts()).toEqual(['expires in 3 d', 'expires in 42 min', 'expired (estimate)']);
+    expect(countdownTexts()).toEqual([
+      'expires in 3 d',
+      'expires in 42 min',
+      'expired; XNAT removes it within the hour',
+    ]);
     expect(tokensAsked).toEqual([[1, 2, 3]]);
   });
 
@@ -132,7 +164,7 @@ describe('finding the table', () => {
     expect(tokensAsked).toEqual([]);
   });
 
-  it('decorates the first rows at once and the rest as they come into view, with one timer', async () => {
+  it('decorates a screenful of rows at once and the rest as they come near the view, with one timer', async () => {
     // happy-dom's IntersectionObserver never fires; this one lets the test scroll.
     const observers: { callback: IntersectionObserverCallback; targets: Set<Element> }[] = [];
     vi.stubGlobal(
@@ -156,8 +188,8 @@ describe('finding the table', () => {
     shown = Array.from({ length: 2000 }, (_, i) => pageToken(i + 1, (i + 1) * MIN, NOW));
     renderTokenTable(document, shown);
     start();
-    await settle();
-    expect(hosts('copy')).toHaveLength(200);
+    await settleSlices();
+    expect(hosts('copy')).toHaveLength(40);
     const [observer] = observers;
     const scrollTo = (count: number) =>
       observer?.callback(
@@ -166,10 +198,13 @@ describe('finding the table', () => {
           .map((target) => ({ target, isIntersecting: true }) as unknown as IntersectionObserverEntry),
         observer as unknown as IntersectionObserver,
       );
-    scrollTo(300);
+    scrollTo(460);
+    await settleSlices();
     expect(hosts('copy')).toHaveLength(500);
-    expect(countdownTexts()[499]).toBe('expires in 8 h 20 min');
+    // A few milliseconds passed while the slices ran.
+    expect(countdownTexts()[499]).toMatch(/^expires in 8 h (19|20) min$/);
     scrollTo(1500);
+    await settleSlices();
     expect(hosts('copy')).toHaveLength(2000);
     expect(vi.getTimerCount()).toBe(1);
     controller.abort();
@@ -193,7 +228,7 @@ describe('countdowns', () => {
     await vi.advanceTimersByTimeAsync(41 * MIN + 58_000);
     expect(label().textContent).toBe('expires in 1 s');
     await vi.advanceTimersByTimeAsync(1000);
-    expect(label().textContent).toBe('expired (estimate)');
+    expect(label().textContent).toBe('expired; XNAT removes it within the hour');
     expect(label().dataset.urgency).toBe('expired');
   });
 
@@ -201,39 +236,87 @@ describe('countdowns', () => {
     renderTokenTable(document, shown);
     start(undefined, 2 * 60 * MIN);
     await settle();
-    expect(countdownTexts()).toEqual(['expires in 2 d 22 h', 'expired (estimate)', 'expired (estimate)']);
+    expect(countdownTexts()).toEqual([
+      'expires in 2 d 22 h',
+      'expired; XNAT removes it within the hour',
+      'expired; XNAT removes it within the hour',
+    ]);
   });
 });
 
+const control = (index: number) => uiRoot(hosts('copy')[index] as HTMLElement) as ShadowRoot;
+const statusLine = () => uiRoot(hosts('notices')[0] as HTMLElement)?.querySelector('[role=status]');
+const key = (target: Element, name: string) =>
+  target.dispatchEvent(new KeyboardEvent('keydown', { key: name, bubbles: true, composed: true }));
+
 describe('copying', () => {
-  it('one click copies the default format by token id, and says what it copied', async () => {
+  it('one click copies the default format by token id, and the line above the table says for which token', async () => {
     renderTokenTable(document, shown);
     start();
     await settle();
-    const root = uiRoot(hosts('copy')[0] as HTMLElement) as ShadowRoot;
-    const main = root.querySelector('button.main') as HTMLButtonElement;
+    const main = control(0).querySelector('button.main') as HTMLButtonElement;
     expect(main.textContent).toBe('Copy as curl');
     main.click();
     await settle();
     expect(copies).toEqual([[1, undefined]]);
-    expect(root.querySelector('.status')?.textContent).toBe(
-      'Copied curl session script: opens one session and closes it.',
+    expect(statusLine()?.textContent).toBe(
+      'Copied a curl command for nightly-sync: paste it into a terminal.',
     );
-    await vi.advanceTimersByTimeAsync(5000);
-    expect(root.querySelector('.status')?.textContent).toBe('');
+    expect(main.textContent).toBe('Copied');
+    await vi.advanceTimersByTimeAsync(2500);
+    expect(main.textContent).toBe('Copy as curl');
+    // The next copy replaces the line; nothing piles up over XNAT's rows.
+    (control(1).querySelector('button.main') as HTMLButtonElement).click();
+    await settle();
+    expect(statusLine()?.textContent).toMatch(/^Copied a curl command for 61e4f5db…/);
+    expect(hosts('notices')).toHaveLength(1);
   });
 
-  it('the menu offers every other format and closes with Escape', async () => {
+  it('names the token in every control’s accessible name', async () => {
     renderTokenTable(document, shown);
     start();
     await settle();
-    const root = uiRoot(hosts('copy')[1] as HTMLElement) as ShadowRoot;
+    const names = [...control(1).querySelectorAll('button')].map((b) => b.getAttribute('aria-label'));
+    const alias = shown[1]?.alias ?? '';
+    const short = `${alias.slice(0, 8)}…${alias.slice(-4)}`;
+    expect(names).toEqual([
+      `Copy as curl: ${short}`,
+      `More ways to copy ${short}`,
+      `Remind me about ${short}`,
+    ]);
+    expect(control(0).querySelector('button.main')?.getAttribute('aria-label')).toBe(
+      'Copy as curl: nightly-sync',
+    );
+  });
+
+  it('the menu follows the menu-button pattern: arrows, Home, End, Escape back to the button, Tab away', async () => {
+    renderTokenTable(document, shown);
+    start();
+    await settle();
+    const root = control(1);
     const more = root.querySelector('button.more') as HTMLButtonElement;
     const menu = root.querySelector('[role=menu]') as HTMLElement;
-    more.click();
+    key(more, 'ArrowDown');
     expect(menu.hidden).toBe(false);
     expect(more.getAttribute('aria-expanded')).toBe('true');
-    menu.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, composed: true }));
+    const focused = () => (root.activeElement as HTMLElement | null)?.dataset.format;
+    expect(focused()).toBe('curl');
+    key(menu, 'ArrowDown');
+    expect(focused()).toBe('curl-session');
+    key(menu, 'End');
+    expect(focused()).toBe('secret');
+    key(menu, 'ArrowDown');
+    expect(focused()).toBe('curl');
+    key(menu, 'ArrowUp');
+    expect(focused()).toBe('secret');
+    key(menu, 'Home');
+    expect(focused()).toBe('curl');
+    key(menu, 'Escape');
+    expect(menu.hidden).toBe(true);
+    expect(root.activeElement).toBe(more);
+    key(more, 'ArrowUp');
+    expect(focused()).toBe('secret');
+    key(menu, 'Tab');
     expect(menu.hidden).toBe(true);
     more.click();
     (root.querySelector('[data-format="xnatpy"]') as HTMLButtonElement).click();
@@ -246,12 +329,44 @@ describe('copying', () => {
     renderTokenTable(document, shown);
     start({ ok: false, failure: { kind: 'logged-out' } });
     await settle();
-    const root = uiRoot(hosts('copy')[0] as HTMLElement) as ShadowRoot;
-    (root.querySelector('button.main') as HTMLButtonElement).click();
+    (control(0).querySelector('button.main') as HTMLButtonElement).click();
     await settle();
-    const status = root.querySelector('.status') as HTMLElement;
-    expect(status.textContent).toBe('You are not logged in to this XNAT.');
-    expect(status.classList.contains('error')).toBe(true);
+    expect(statusLine()?.textContent).toBe('You are not logged in to this XNAT.');
+    expect(statusLine()?.classList.contains('error')).toBe(true);
+  });
+});
+
+describe('tokens you use, on the page', () => {
+  it('the bell shows which tokens reminders cover, and turns them on and off', async () => {
+    renderTokenTable(document, shown);
+    start();
+    await settle();
+    const bell = (i: number) => control(i).querySelector('button.bell') as HTMLButtonElement;
+    expect([0, 1, 2].map((i) => bell(i).getAttribute('aria-pressed'))).toEqual(['true', 'false', 'false']);
+    bell(1).click();
+    await settle();
+    expect(watches).toEqual([[2, true]]);
+    expect(bell(1).getAttribute('aria-pressed')).toBe('true');
+  });
+
+  it('a token the user makes with XNAT’s own Create button becomes theirs; a table rebuilt otherwise does not', async () => {
+    renderTokenTable(document, shown);
+    start();
+    await settle();
+    // A pipeline's token appears without a click: not the user's.
+    shown.push(pageToken(4, 2 * 24 * 60 * MIN, NOW));
+    renderTokenTable(document, shown);
+    await settle();
+    expect(created).toEqual([]);
+    const button = document.querySelector('#create-alias-token') as HTMLButtonElement;
+    // happy-dom marks dispatched events untrusted; a person's click is trusted.
+    const click = new MouseEvent('click', { bubbles: true });
+    Object.defineProperty(click, 'isTrusted', { value: true });
+    button.dispatchEvent(click);
+    shown.push(pageToken(5, 2 * 24 * 60 * MIN, NOW));
+    renderTokenTable(document, shown);
+    await settle();
+    expect(created).toEqual([5]);
   });
 });
 
@@ -285,11 +400,11 @@ describe('leaving XNAT’s page as it was', () => {
 describe('the web session notice', () => {
   it('shows the time left from SESSION_EXPIRATION_TIME above the table', async () => {
     // biome-ignore lint/suspicious/noDocumentCookie: the page script reads this very cookie from the page.
-    document.cookie = `SESSION_EXPIRATION_TIME="${NOW - 60_000},900000"; path=/`;
+    document.cookie = `SESSION_EXPIRATION_TIME="${NOW - 30_000},900000"; path=/`;
     renderTokenTable(document, shown);
     start();
     await settle();
-    const notice = hosts('session')[0] as HTMLElement;
+    const notice = hosts('notices')[0] as HTMLElement;
     expect(notice.nextElementSibling?.id).toBe('alias-token-table-container');
     expect(uiRoot(notice)?.querySelector('p')?.textContent).toBe(
       'Your XNAT web session ends in 14 min unless you use XNAT.',

@@ -58,8 +58,15 @@ describe('the background in Chromium', () => {
 
   it('lists tokens with the browser’s own session', async () => {
     const token = xnat.control.seedToken();
+    expect(await ask('tokens.list', { serverId })).toMatchObject({
+      ok: true,
+      value: { tokens: [], others: 1 },
+    });
+    expect(await ask('tokens.watch', { serverId, tokenId: token.id, watched: true })).toMatchObject({
+      ok: true,
+    });
     const listed = await ask('tokens.list', { serverId });
-    expect(listed).toMatchObject({ ok: true, value: { tokens: [{ alias: token.alias }] } });
+    expect(listed).toMatchObject({ ok: true, value: { tokens: [{ alias: token.alias }], others: 0 } });
   });
 
   it('creates one token and puts its working command on the clipboard through the offscreen document', async () => {

@@ -82,13 +82,13 @@ describe('in Firefox ESR', () => {
     await page.screenshot({ path: screenshotPath('firefox-token-page.png') });
   });
 
-  it('Copy as curl puts a session script on the clipboard that runs against XNAT', async () => {
+  it('Copy as curl puts the one-line curl command on the clipboard, and it runs against XNAT', async () => {
     const host = await page.$('xnat-token-tools[data-xtt="copy"]');
     await host?.scrollIntoView();
     const box = await host?.boundingBox();
     if (!box) throw new Error('no copy control');
     await page.mouse.click(box.x + 12, box.y + box.height / 2);
-    await page.waitForFunction(async () => (await navigator.clipboard.readText()).startsWith(' ('), {
+    await page.waitForFunction(async () => (await navigator.clipboard.readText()).startsWith(' curl -u '), {
       timeout: 10_000,
     });
     const script = await page.evaluate(() => navigator.clipboard.readText());

@@ -52,6 +52,23 @@ beforeAll(async () => {
     );
     expect(added).toMatchObject({ ok: true });
   }
+  // The user copied two of them earlier (so they are theirs); one was made by a pipeline.
+  await login.evaluate(
+    async ([nestedId, rootId]) => {
+      await chrome.runtime.sendMessage({ type: 'tokens.list', payload: { serverId: nestedId } });
+      await chrome.runtime.sendMessage({ type: 'tokens.list', payload: { serverId: rootId } });
+      for (const tokenId of [1, 2])
+        await chrome.runtime.sendMessage({
+          type: 'tokens.watch',
+          payload: { serverId: nestedId, tokenId, watched: true },
+        });
+      await chrome.runtime.sendMessage({
+        type: 'tokens.label',
+        payload: { serverId: nestedId, tokenId: 2, label: 'nightly-sync' },
+      });
+    },
+    [nested.url, root.url],
+  );
   await login.close();
 });
 
@@ -62,14 +79,17 @@ afterAll(async () => {
 });
 
 describe('the popup', () => {
-  it('lists both servers’ tokens, every server open when the tab is not XNAT', async () => {
+  it('lists both servers, every server open when the tab is not XNAT: the user’s tokens first, the others counted', async () => {
     popup = await openPopup();
     expect(await popup.locator('.site').allTextContents()).toEqual(['CNDA', 'XNAT_DEMO']);
-    expect(await sectionOf(popup, 'CNDA').locator('li.token').count()).toBe(1);
-    expect(await sectionOf(popup, 'XNAT_DEMO').locator('li.token').count()).toBe(2);
-    expect(await sectionOf(popup, 'XNAT_DEMO').locator('.countdown').first().textContent()).toMatch(
-      /expires in 1 d 2[01] h/,
-    );
+    expect(await sectionOf(popup, 'CNDA').locator('li.token').count()).toBe(0);
+    expect(await sectionOf(popup, 'CNDA').locator('button.others').textContent()).toMatch(/1 other token/);
+    const demo = sectionOf(popup, 'XNAT_DEMO');
+    expect(await demo.locator('li.token .name').allTextContents()).toEqual([
+      expect.stringMatching(/…/),
+      'nightly-sync',
+    ]);
+    expect(await demo.locator('.countdown').first().textContent()).toMatch(/expires in 2[45] min/);
     await popup.screenshot({ path: screenshotPath('popup-light.png') });
   });
 
@@ -79,9 +99,13 @@ describe('the popup', () => {
       nested.control.state.tokensOf('alice').length,
     ];
     await sectionOf(popup, 'XNAT_DEMO')
-      .getByRole('button', { name: /Create a new alias token on XNAT_DEMO/ })
+      .getByRole('button', { name: /^New token on XNAT_DEMO/ })
       .dblclick();
-    await expect.poll(() => popup.locator('.notice.ok').textContent()).toMatch(/New token created/);
+    await expect
+      .poll(() => popup.locator('.notice.ok span').textContent())
+      .toMatch(
+        /^New token created\. Copied a curl command for [0-9a-f]{8}…[0-9a-f]{4}: paste it into a terminal\.$/,
+      );
     expect([
       root.control.state.tokensOf('alice').length,
       nested.control.state.tokensOf('alice').length,
@@ -91,11 +115,12 @@ describe('the popup', () => {
     expect(stdout).toMatch(/^ID,secondary_ID/);
   });
 
-  it('deletes exactly the chosen token after confirmation', async () => {
+  it('deletes exactly the chosen token after confirmation, one of the others included', async () => {
     const target = root.control.state.tokensOf('alice')[0];
     const section = sectionOf(popup, 'CNDA');
+    await section.locator('button.others').click();
     await section
-      .getByRole('button', { name: /^Delete token/ })
+      .getByRole('button', { name: /^Delete 61e4|^Delete [0-9a-f]{8}…/ })
       .first()
       .click();
     await expect

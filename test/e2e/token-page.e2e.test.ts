@@ -64,14 +64,20 @@ describe('the decorated token page', () => {
     await page.screenshot({ path: screenshotPath('token-page.png') });
   });
 
-  it('Copy as curl puts a session script on the clipboard that runs against XNAT', async () => {
+  it('Copy as curl puts the one-line curl command on the clipboard, and it runs against XNAT', async () => {
     await page.evaluate(() => navigator.clipboard.writeText('nothing yet'));
     await clickHost(page, COPY, 0);
-    await expect.poll(clipboard).toMatch(/^ \(\n {2}set -euo pipefail/);
+    await expect
+      .poll(clipboard)
+      .toMatch(
+        /^ curl -u '[0-9a-f-]{36}:[A-Za-z0-9]+' 'http:\/\/127\.0\.0\.1:\d+\/xnat\/data\/projects\?format=csv'$/,
+      );
     xnat.control.resetCounters();
     expect(await runCopied(await clipboard())).toEqual(PROJECT_IDS);
     expect(xnat.control.sessionsCreated('basic-token')).toBe(1);
-    expect(xnat.control.openSessions()).toBe(1); // the browser's own session only
+    expect((await shadowTexts(page, 'notices')).join('')).toMatch(
+      /Copied a curl command for [0-9a-f]{8}…[0-9a-f]{4}: paste it into a terminal\.$/,
+    );
   });
 
   it('keeps every row decorated after the page’s own Create Alias Token', async () => {

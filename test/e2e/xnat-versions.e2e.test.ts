@@ -129,7 +129,7 @@ describe('XNAT 1.7.6 that restricts its user list to admins', () => {
     await browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: xnat.origin });
     const popup = await browser.context.newPage();
     await popup.goto(browser.extensionUrl('src/popup/index.html'));
-    await popup.getByRole('button', { name: /Create a new alias token on OLD_SITE/ }).click();
+    await popup.getByRole('button', { name: /^New token on OLD_SITE/ }).click();
     await expect.poll(() => popup.locator('.notice').textContent()).toMatch(/New token created/);
     const [token] = xnat.control.state.tokensOf('alice');
     const clip = await browser.context.newPage();
@@ -167,7 +167,7 @@ describe('the web session line above the table', () => {
     const page = await browser.context.newPage();
     await page.goto(`${xnat.url}/app/template/XDATScreen_UpdateUser.vm#tab=alias-token-tab`);
     await expect
-      .poll(async () => (await shadowTexts(page, 'session')).join(''))
+      .poll(async () => (await shadowTexts(page, 'notices')).join(''))
       .toMatch(/web session ends in 1[45] min/);
     await page.close();
   });

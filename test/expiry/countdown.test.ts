@@ -24,8 +24,8 @@ describe('countdown text', () => {
     [MIN, 'expires in 1 min'],
     [35 * S, 'expires in 35 s'],
     [1, 'expires in 1 s'],
-    [0, 'expired (estimate)'],
-    [-H, 'expired (estimate)'],
+    [0, 'expired; XNAT removes it within the hour'],
+    [-H, 'expired; XNAT removes it within the hour'],
   ])('%i ms left reads "%s"', (left, text) => {
     expect(countdownText(NOW + left, NOW, t)).toBe(text);
   });

@@ -38,6 +38,8 @@ export interface FakeDeps extends BackgroundDeps {
   badgeState: { count: number; tooltip: string };
   opened: string[];
   injected: number[];
+  /** Waits for the work the handlers left for after their reply. */
+  settle(): Promise<void>;
 }
 
 export const EXTENSION_ID = 'abcdefghijklmnopabcdefghijklmnop';
@@ -57,7 +59,15 @@ export function fakeDeps(
   const badgeState = { count: 0, tooltip: '' };
   const opened: string[] = [];
   const injected: number[] = [];
+  const pending = new Set<Promise<unknown>>();
   return {
+    afterReply: (task) => {
+      const running = task().finally(() => pending.delete(running));
+      pending.add(running);
+    },
+    settle: async () => {
+      while (pending.size) await Promise.allSettled([...pending]);
+    },
     shown,
     badgeState,
     opened,

@@ -67,10 +67,10 @@ describe('options', () => {
     await change(clear as HTMLSelectElement, '120');
     expect([...(clear as HTMLSelectElement).options].map((o) => o.textContent)).toEqual([
       'Never',
-      '30 s',
-      '1 min',
-      '2 min',
-      '5 min',
+      'after 30 s',
+      'after 1 min',
+      'after 2 min',
+      'after 5 min',
     ]);
     await act(() => (root.querySelectorAll('input[type=checkbox]')[1] as HTMLInputElement).click());
     expect(actions.save.mock.calls).toEqual([

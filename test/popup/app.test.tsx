@@ -5,6 +5,8 @@ import { byLabel, byText, fakeActions, mount, section, server, state, token } fr
 
 const DEMO = server('XNAT_DEMO', 'http://127.0.0.1:8080/xnat');
 const CNDA = server('CNDA', 'https://cnda.example.org');
+const mine = (id: number, minutes: number, extra = {}) =>
+  token(id, minutes, { yours: { since: 0, why: 'copied' as const }, ...extra });
 
 describe('the popup’s states', () => {
   it('while loading', async () => {
@@ -12,9 +14,10 @@ describe('the popup’s states', () => {
     expect(root.textContent).toContain('Loading your servers…');
   });
 
-  it('no servers on a non-XNAT tab: what to do', async () => {
+  it('no servers on a non-XNAT tab: what to do, and what an alias token is', async () => {
     const root = await mount(state());
     expect(root.textContent).toContain('Open your XNAT in this tab and click the toolbar button again');
+    expect(root.textContent).toContain('An alias token is a temporary user name');
   });
 
   it('an XNAT tab not yet granted: one button grants that host', async () => {
@@ -35,34 +38,40 @@ describe('the popup’s states', () => {
     expect(actions.addTab).toHaveBeenCalledTimes(1);
   });
 
-  it('tokens with countdown, shortened alias (full on hover), marker and created date', async () => {
+  it('a token: its name (or short alias, full on hover), countdown, creation and why it is the user’s', async () => {
     const root = await mount(
       state({
         sections: [
           section(DEMO, [
-            token(1, 42, { createdHere: true, label: 'nightly sync' }),
-            token(2, 3 * 24 * 60, { singleUse: true }),
+            mine(1, 42, { createdHere: true, label: 'nightly sync', yours: { since: 0, why: 'created' } }),
+            mine(2, 3 * 24 * 60, { singleUse: true }),
           ]),
         ],
       }),
     );
-    const rows = root.querySelectorAll('li.token');
-    expect(rows).toHaveLength(2);
-    const first = rows[0] as HTMLElement;
-    expect(first.querySelector('.alias')?.textContent).toBe('61e4f5db…0001');
-    expect(first.querySelector('.alias')?.getAttribute('title')).toBe('61e4f5db-33e0-4f06-86e7-000000000001');
-    expect(first.querySelector('.countdown')?.textContent).toBe('expires in 42 min');
-    expect(first.querySelector('.countdown')?.getAttribute('data-urgency')).toBe('urgent');
-    expect(first.querySelector('.label')?.textContent).toBe('nightly sync');
-    expect(first.textContent).toContain('made here');
-    expect(rows[1]?.textContent).toContain('made elsewhere');
-    expect(rows[1]?.textContent).toContain('single use');
+    const [first, second] = [...root.querySelectorAll('li.token')] as HTMLElement[];
+    expect(first?.querySelector('.name')?.textContent).toBe('nightly sync');
+    expect(first?.querySelector('.alias')?.textContent).toBe('61e4f5db…0001');
+    expect(first?.querySelector('.alias')?.getAttribute('title')).toBe(
+      '61e4f5db-33e0-4f06-86e7-000000000001',
+    );
+    expect(first?.querySelector('.countdown')?.textContent).toBe('expires in 42 min');
+    expect(first?.querySelector('.countdown')?.getAttribute('data-urgency')).toBe('urgent');
+    expect(first?.textContent).toContain('you made it here');
+    expect(second?.querySelector('.name')?.textContent).toBe('61e4f5db…0002');
+    expect(second?.textContent).toContain('you copied it');
+    expect(second?.textContent).toContain('works only once');
   });
 
   it('counts down in the server’s clock', async () => {
     const skewed = server('XNAT_DEMO', 'http://127.0.0.1:8080/xnat', 2 * 3600_000);
-    const root = await mount(state({ sections: [section(skewed, [token(1, 3 * 60)])] }));
+    const root = await mount(state({ sections: [section(skewed, [mine(1, 3 * 60)])] }));
     expect(root.querySelector('.countdown')?.textContent).toBe('expires in 1 h');
+  });
+
+  it('an expired token of the user’s stays, saying XNAT removes it within the hour', async () => {
+    const root = await mount(state({ sections: [section(DEMO, [mine(1, -5)])] }));
+    expect(root.querySelector('.countdown')?.textContent).toBe('expired; XNAT removes it within the hour');
   });
 
   it('an empty list says so', async () => {
@@ -72,7 +81,7 @@ describe('the popup’s states', () => {
 
   it('the cached list is marked while the fresh one loads', async () => {
     const root = await mount(
-      state({ sections: [section(DEMO, [token(1, 60)], { cached: true, loading: true })] }),
+      state({ sections: [section(DEMO, [mine(1, 60)], { cached: true, loading: true })] }),
     );
     expect(root.textContent).toContain('Last known list; checking XNAT…');
     expect(root.querySelectorAll('li.token')).toHaveLength(1);
@@ -80,8 +89,8 @@ describe('the popup’s states', () => {
 
   it.each([
     ['logged-out', 'You are not logged in to this XNAT.', 'Open XNAT to log in', 'openLogin'],
-    ['no-permission', 'The extension has no access to this server any more.', 'Grant access', 'grantServer'],
-    ['not-xnat', 'This address no longer answers as XNAT.', 'Retry', 'refresh'],
+    ['no-permission', 'The extension has no access to this server.', 'Grant access', 'grantServer'],
+    ['not-xnat', 'No XNAT was found at this address.', 'Retry', 'refresh'],
     ['network', 'The server cannot be reached.', 'Retry', 'refresh'],
     ['timeout', 'The server did not answer in time.', 'Retry', 'refresh'],
     ['server-error', 'XNAT answered with an error.', 'Retry', 'refresh'],
@@ -95,20 +104,47 @@ describe('the popup’s states', () => {
     expect(actions[action]).toHaveBeenCalledWith(DEMO.id);
   });
 
-  it('other servers collapse, showing their token count', async () => {
+  it('a version that cannot list tokens says so, offers no useless retry, and still lets the user create', async () => {
+    const root = await mount(
+      state({
+        sections: [section(DEMO, [], { failure: { kind: 'unsupported-version', version: '1.7.3' } })],
+      }),
+    );
+    const box = root.querySelector('.state') as HTMLElement;
+    expect(box.textContent).toBe('This XNAT (1.7.3) cannot list alias tokens; upgrade to 1.7.5 or later.');
+    expect(box.querySelector('button')).toBeNull();
+    expect((byLabel(root, /^New token on XNAT_DEMO/) as HTMLButtonElement).disabled).toBe(false);
+  });
+
+  it('logged out: the last known list stays, marked as not fresh, and its actions are off with the reason', async () => {
+    const root = await mount(
+      state({ sections: [section(DEMO, [mine(1, 60)], { failure: { kind: 'logged-out' } })] }),
+    );
+    expect(root.querySelectorAll('li.token')).toHaveLength(1);
+    expect(root.textContent).toContain('Last known list, not up to date.');
+    const create = byLabel(root, /^New token on XNAT_DEMO/) as HTMLButtonElement;
+    const copy = byText(root, 'Copy curl') as HTMLButtonElement;
+    for (const button of [create, copy]) {
+      expect(button.disabled).toBe(true);
+      expect(button.title).toBe('You are not logged in to this XNAT.');
+    }
+    expect(create.getAttribute('aria-describedby')).toBe(root.querySelector('.state')?.id);
+  });
+
+  it('other servers collapse, showing their name, host and token count', async () => {
     const actions = fakeActions();
     const root = await mount(
       state({
         sections: [
-          section(DEMO, [token(1, 60)]),
-          section(CNDA, [token(2, 60), token(3, 90)], { collapsed: true }),
+          section(DEMO, [mine(1, 60)]),
+          section(CNDA, [mine(2, 60)], { others: 1, collapsed: true }),
         ],
       }),
       actions,
     );
-    const toggle = byLabel(root, 'Show tokens of CNDA') as HTMLButtonElement;
+    const toggle = [...root.querySelectorAll<HTMLButtonElement>('button.toggle')][1] as HTMLButtonElement;
     expect(toggle.getAttribute('aria-expanded')).toBe('false');
-    expect(toggle.textContent).toContain('2 tokens');
+    expect(toggle.textContent).toBe('▸CNDAcnda.example.org2 tokens');
     expect(root.querySelectorAll('li.token')).toHaveLength(1);
     toggle.click();
     expect(actions.toggle).toHaveBeenCalledWith(CNDA.id);
@@ -127,16 +163,104 @@ describe('the popup’s states', () => {
   });
 });
 
+describe('tokens the user uses, and the others', () => {
+  it('the user’s come first; the others wait behind their count, and open on request', async () => {
+    const actions = fakeActions();
+    const root = await mount(state({ sections: [section(DEMO, [mine(1, 60)], { others: 300 })] }), actions);
+    expect(root.querySelectorAll('li.token')).toHaveLength(1);
+    const others = byText(root, /300 other tokens/) as HTMLButtonElement;
+    expect(others.getAttribute('aria-expanded')).toBe('false');
+    others.click();
+    expect(actions.toggleOthers).toHaveBeenCalledWith(DEMO.id);
+    const open = await mount(
+      state({
+        sections: [
+          section(DEMO, [mine(1, 60)], {
+            others: 2,
+            otherTokens: [token(5, 90), token(6, 80)],
+            showOthers: true,
+          }),
+        ],
+      }),
+    );
+    expect(open.querySelectorAll('li.token')).toHaveLength(3);
+  });
+
+  it('with none marked yet, says how a token becomes the user’s', async () => {
+    const root = await mount(state({ sections: [section(DEMO, [], { others: 3 })] }));
+    expect(root.textContent).toContain('Copy one, create one or press Remind me');
+  });
+
+  it('Remind me turns reminders on for a token, and off again', async () => {
+    const actions = fakeActions();
+    const root = await mount(
+      state({
+        sections: [
+          section(DEMO, [mine(1, 60)], { others: 1, otherTokens: [token(5, 90)], showOthers: true }),
+        ],
+      }),
+      actions,
+    );
+    const [on, off] = [...root.querySelectorAll<HTMLButtonElement>('button.watch')];
+    expect([on?.getAttribute('aria-pressed'), off?.getAttribute('aria-pressed')]).toEqual(['true', 'false']);
+    expect(on?.getAttribute('aria-label')).toBe('Remind me about 61e4f5db…0001');
+    on?.click();
+    off?.click();
+    expect(actions.watch.mock.calls).toEqual([
+      [DEMO.id, 1, false],
+      [DEMO.id, 5, true],
+    ]);
+  });
+
+  it('a server listing more than twenty tokens gets a filter box, by alias or name', async () => {
+    const actions = fakeActions();
+    const root = await mount(
+      state({
+        sections: [section(DEMO, [mine(1, 60, { label: 'nightly-sync' }), mine(2, 70)], { others: 30 })],
+      }),
+      actions,
+    );
+    const box = root.querySelector('input.filter') as HTMLInputElement;
+    expect(box.getAttribute('aria-label')).toBe('Find a token on XNAT_DEMO by alias or name');
+    box.value = 'night';
+    box.dispatchEvent(new Event('input', { bubbles: true }));
+    expect(actions.setFilter).toHaveBeenCalledWith(DEMO.id, 'night');
+    const filtered = await mount(
+      state({
+        sections: [
+          section(DEMO, [mine(1, 60, { label: 'nightly-sync' }), mine(2, 70)], {
+            others: 30,
+            otherTokens: [],
+            filter: 'night',
+          }),
+        ],
+      }),
+    );
+    expect([...filtered.querySelectorAll('li.token .name')].map((n) => n.textContent)).toEqual([
+      'nightly-sync',
+    ]);
+    expect(
+      (await mount(state({ sections: [section(DEMO, [mine(1, 60)], { others: 19 })] }))).querySelector(
+        'input.filter',
+      ),
+    ).toBeNull();
+  });
+});
+
 describe('actions and the keyboard', () => {
   const setup = async () => {
     const actions = fakeActions();
-    const root = await mount(state({ sections: [section(DEMO, [token(7, 60)])] }), actions);
+    const root = await mount(state({ sections: [section(DEMO, [mine(7, 60)])] }), actions);
     return { actions, root, row: root.querySelector('li.token') as HTMLElement };
   };
+  const key = (target: Element, name: string) =>
+    act(() => {
+      target.dispatchEvent(new KeyboardEvent('keydown', { key: name, bubbles: true }));
+    });
 
-  it('Copy copies the default format; Enter on a focused row does the same', async () => {
+  it('Copy curl copies the default format; Enter on a focused row does the same', async () => {
     const { actions, root, row } = await setup();
-    byText(root, 'Copy')?.click();
+    byText(root, 'Copy curl')?.click();
     row.focus();
     row.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
     expect(actions.copy.mock.calls).toEqual([
@@ -145,23 +269,37 @@ describe('actions and the keyboard', () => {
     ]);
   });
 
-  it('every control is labelled', async () => {
+  it('every control is labelled, and a label holds the words it shows', async () => {
     const { root } = await setup();
     for (const button of root.querySelectorAll('button')) {
-      expect(button.getAttribute('aria-label') ?? button.textContent?.trim()).toBeTruthy();
+      const visible = (button.textContent ?? '').replace(/[^\p{L}\p{N} ]/gu, '').trim();
+      const name = button.getAttribute('aria-label') ?? visible;
+      expect(name).toBeTruthy();
+      expect(name.toLowerCase()).toContain(visible.toLowerCase());
     }
   });
 
-  it('the format menu opens, copies the chosen format, and closes with Escape', async () => {
+  it('the format menu follows the menu-button pattern and copies the chosen format', async () => {
     const { actions, root } = await setup();
-    const more = byLabel(root, /^More copy formats/) as HTMLButtonElement;
-    await act(() => more.click());
-    expect(more.getAttribute('aria-expanded')).toBe('true');
+    const more = byLabel(root, /^More ways to copy/) as HTMLButtonElement;
+    await key(more, 'ArrowDown');
     const menu = root.querySelector('[role=menu]') as HTMLElement;
-    expect(menu.querySelectorAll('[role=menuitem]')).toHaveLength(9);
-    await act(() => {
-      menu.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
-    });
+    expect(more.getAttribute('aria-expanded')).toBe('true');
+    expect(menu.querySelectorAll('[role=menuitem]')).toHaveLength(11);
+    const focused = () => (document.activeElement as HTMLElement | null)?.dataset.format;
+    expect(focused()).toBe('curl');
+    await key(menu, 'ArrowDown');
+    expect(focused()).toBe('curl-session');
+    await key(menu, 'End');
+    expect(focused()).toBe('secret');
+    await key(menu, 'Home');
+    expect(focused()).toBe('curl');
+    await key(menu, 'Escape');
+    expect(root.querySelector('[role=menu]')).toBeNull();
+    expect(document.activeElement).toBe(more);
+    await key(more, 'ArrowUp');
+    expect(focused()).toBe('secret');
+    await key(root.querySelector('[role=menu]') as HTMLElement, 'Tab');
     expect(root.querySelector('[role=menu]')).toBeNull();
     await act(() => more.click());
     await act(() => (root.querySelector('[data-format="pyxnat"]') as HTMLButtonElement).click());
@@ -169,20 +307,23 @@ describe('actions and the keyboard', () => {
     expect(root.querySelector('[role=menu]')).toBeNull();
   });
 
-  it('Delete asks first, repeating XNAT’s warning about pipelines', async () => {
+  it('Delete asks first, repeating XNAT’s warning about pipelines; Escape cancels', async () => {
     const { actions, root } = await setup();
-    await act(() => (byLabel(root, /^Delete token/) as HTMLButtonElement).click());
-    expect(actions.remove).not.toHaveBeenCalled();
-    expect(root.querySelector('[role=alertdialog]')?.textContent).toContain(
-      'could cause a pipeline to fail midstream',
-    );
+    const remove = byLabel(root, /^Delete 61e4/) as HTMLButtonElement;
+    await act(() => remove.click());
+    const dialog = root.querySelector('[role=alertdialog]') as HTMLElement;
+    expect(dialog.textContent).toContain('could cause a pipeline to fail midstream');
+    await key(dialog, 'Escape');
+    expect(root.querySelector('[role=alertdialog]')).toBeNull();
+    expect(document.activeElement).toBe(remove);
+    await act(() => remove.click());
     await act(() => byText(root, 'Delete token')?.click());
     expect(actions.remove).toHaveBeenCalledWith(DEMO.id, 7);
   });
 
-  it('a local label is edited inline and saved', async () => {
+  it('a name for the token is edited inline and saved', async () => {
     const { actions, root } = await setup();
-    await act(() => (byLabel(root, /^Edit the local label/) as HTMLButtonElement).click());
+    await act(() => (byLabel(root, /^Name 61e4/) as HTMLButtonElement).click());
     const input = root.querySelector('.label-form input') as HTMLInputElement;
     input.value = 'nightly sync';
     await act(() => {
@@ -194,7 +335,7 @@ describe('actions and the keyboard', () => {
 
   it('New token and Refresh', async () => {
     const { actions, root } = await setup();
-    byLabel(root, 'Create a new alias token on XNAT_DEMO and copy its command')?.click();
+    byLabel(root, 'New token on XNAT_DEMO (127.0.0.1:8080/xnat), copied as a command')?.click();
     byLabel(root, 'Reload the tokens of XNAT_DEMO')?.click();
     expect(actions.create).toHaveBeenCalledWith(DEMO.id);
     expect(actions.refresh).toHaveBeenCalledWith(DEMO.id);
@@ -207,19 +348,9 @@ describe('actions and the keyboard', () => {
   });
 });
 
-describe('long lists', () => {
-  it('show the newest twenty tokens, and all of them on request', async () => {
-    const many = Array.from({ length: 120 }, (_, i) => token(i + 1, 60 + i));
-    const root = await mount(state({ sections: [section(DEMO, many)] }));
-    expect(root.querySelectorAll('li.token')).toHaveLength(20);
-    await act(() => byText(root, 'Show all 120 tokens')?.click());
-    expect(root.querySelectorAll('li.token')).toHaveLength(120);
-  });
-});
-
 describe('server text is text', () => {
-  it('a site name with markup is shown, not run', async () => {
-    const evil = server('<img src=x onerror="alert(1)">', 'https://evil.example.org');
+  it('a site name with markup is shown, not run, and cleaned of control characters', async () => {
+    const evil = server('<img src=x onerror="alert(1)">\u202E', 'https://evil.example.org');
     const root = await mount(state({ sections: [section(evil, [])] }));
     expect(root.querySelector('img[onerror]')).toBeNull();
     expect(root.querySelector('.site')?.textContent).toBe('<img src=x onerror="alert(1)">');

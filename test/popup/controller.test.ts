@@ -13,9 +13,14 @@ type Handler = {
   [K in RequestType]?: (payload: RequestOf<K>) => Promise<Reply<ResponseOf<K>>> | Reply<ResponseOf<K>>;
 };
 
+const mine = (id: number, minutes: number) => token(id, minutes, { yours: { since: NOW, why: 'copied' } });
+
 const stored = {
   servers: [DEMO, CNDA],
-  tokens: { [DEMO.id]: [token(1, 60)], [CNDA.id]: [token(1, 60)] },
+  summaries: {
+    [DEMO.id]: { yours: [mine(1, 60)], others: 0 },
+    [CNDA.id]: { yours: [mine(1, 60)], others: 0 },
+  },
   settings: DEFAULT_SETTINGS,
 };
 
@@ -29,6 +34,7 @@ function backend(
   const b: PopupBackend & { sent: typeof sent } = {
     sent,
     cached: async () => cached,
+    storedTokens: vi.fn(async () => [mine(1, 60), token(3, 90), token(4, 100)]),
     send: (async (type: RequestType, payload: unknown) => {
       sent.push([type, payload]);
       const handler = handlers[type] as ((p: unknown) => unknown) | undefined;
@@ -47,13 +53,14 @@ function backend(
 }
 
 const ok = <T>(value: T) => ({ ok: true as const, value });
-const listing = (s: typeof DEMO, tokens: ReturnType<typeof token>[], cached = false) =>
-  ok({ server: s, tokens, refused: 0, cached });
+const listing = (s: typeof DEMO, tokens: ReturnType<typeof token>[], others = 0) =>
+  ok({ server: s, tokens, others, refused: 0, cached: false });
 
 const basics: Handler = {
   'servers.list': () => ok([DEMO, CNDA]),
   'settings.get': () => ok(DEFAULT_SETTINGS),
-  'tokens.list': ({ serverId }) => listing(serverId === DEMO.id ? DEMO : CNDA, [token(1, 60), token(2, 120)]),
+  'tokens.list': ({ serverId }) =>
+    listing(serverId === DEMO.id ? DEMO : CNDA, [mine(1, 60), mine(2, 120)], 2),
 };
 
 describe('opening the popup', () => {
@@ -61,10 +68,13 @@ describe('opening the popup', () => {
     const b = backend(basics);
     const c = createPopupController(b);
     const seen: [number, number][] = [];
-    c.subscribe((s) => seen.push([s.sections[0]?.tokens.length ?? -1, b.sent.length]));
+    c.subscribe((s) => seen.push([s.sections[0]?.yours.length ?? -1, b.sent.length]));
     await c.load();
     expect(seen[0]).toEqual([1, 0]);
-    expect(c.state.sections.map((s) => s.tokens.length)).toEqual([2, 2]);
+    expect(c.state.sections.map((s) => [s.yours.length, s.others])).toEqual([
+      [2, 2],
+      [2, 2],
+    ]);
     expect(b.sent.filter(([type]) => type === 'tokens.list')).toHaveLength(2);
   });
 
@@ -186,7 +196,7 @@ describe('actions', () => {
           release = () =>
             resolve(
               ok({
-                token: token(9, 2880, { createdHere: true }),
+                token: token(9, 2880, { createdHere: true, yours: { since: NOW, why: 'created' } }),
                 copy: ok({ format: 'curl-session' as const, clearsInSeconds: 0 }),
               }),
             );
@@ -199,8 +209,10 @@ describe('actions', () => {
     release();
     await Promise.all([first, second]);
     expect(b.sent.filter(([type]) => type === 'tokens.create')).toHaveLength(1);
-    expect(c.state.sections[1]?.tokens[0]?.id).toBe(9);
-    expect(c.state.notice?.text).toBe('New token created and its curl session script command copied.');
+    expect(c.state.sections[1]?.yours.map((tk) => tk.id)).toEqual([1, 2, 9]);
+    expect(c.state.notice?.text).toBe(
+      'New token created. Copied a curl script for 61e4f5db…0009: paste it into a terminal, or save it as a script and add your calls.',
+    );
     expect(c.state.clipboardHistoryNote).toBe(true);
   });
 
@@ -241,8 +253,47 @@ describe('actions', () => {
     await c.copy(DEMO.id, 1, 'curl');
     expect(c.state.notice).toEqual({
       kind: 'ok',
-      text: 'Copied curl: one call; opens a server session each time it runs. The clipboard clears in 30 s.',
+      text: 'Copied a curl command for 61e4f5db…0001: paste it into a terminal. The clipboard clears in 30 s unless you copy something else.',
     });
+  });
+
+  it('copying one of the others makes it the user’s: it moves up among theirs', async () => {
+    const c = createPopupController(
+      backend({ ...basics, 'tokens.copy': () => ok({ format: 'curl' as const, clearsInSeconds: 0 }) }),
+    );
+    await c.load();
+    await c.toggleOthers(CNDA.id);
+    expect(c.state.sections[0]?.otherTokens?.map((tk) => tk.id)).toEqual([3, 4]);
+    await c.copy(CNDA.id, 3);
+    const section = c.state.sections[0];
+    expect(section?.yours.map((tk) => [tk.id, tk.yours?.why])).toEqual([
+      [1, 'copied'],
+      [3, 'copied'],
+      [2, 'copied'],
+    ]);
+    expect([section?.otherTokens?.map((tk) => tk.id), section?.others]).toEqual([[4], 1]);
+  });
+
+  it('unwatching gives a token back to the others; watching takes it', async () => {
+    const c = createPopupController(backend({ ...basics, 'tokens.watch': () => ok(null) }));
+    await c.load();
+    await c.toggleOthers(CNDA.id);
+    await c.watch(CNDA.id, 1, false);
+    await c.watch(CNDA.id, 4, true);
+    const section = c.state.sections[0];
+    expect(section?.yours.map((tk) => tk.id)).toEqual([4, 2]);
+    expect(section?.otherTokens?.map((tk) => tk.id)).toEqual([3, 1]);
+  });
+
+  it('a filter reads the other tokens from storage the first time, without asking the background', async () => {
+    const b = backend(basics);
+    const c = createPopupController(b);
+    await c.load();
+    const sent = b.sent.length;
+    await c.setFilter(DEMO.id, '0004');
+    expect(b.storedTokens).toHaveBeenCalledWith(DEMO.id);
+    expect(b.sent).toHaveLength(sent);
+    expect(c.state.sections[1]?.filter).toBe('0004');
   });
 
   it('a copy of a token XNAT no longer has refreshes the list', async () => {
@@ -263,7 +314,7 @@ describe('actions', () => {
     const c = createPopupController(b);
     await c.load();
     await c.remove(CNDA.id, 2);
-    expect(c.state.sections[0]?.tokens.map((tk) => tk.id)).toEqual([1]);
+    expect(c.state.sections[0]?.yours.map((tk) => tk.id)).toEqual([1]);
     c.openLogin(CNDA.id);
     expect(b.openTab).toHaveBeenCalledWith('https://cnda.example.org/app/template/Login.vm');
   });

@@ -32,11 +32,11 @@ describe('sections', () => {
     const sections = initialSections(
       [ROOT, NESTED],
       { kind: 'known', serverId: NESTED.id },
-      { [ROOT.id]: [token(1, 60)] },
+      { [ROOT.id]: { yours: [token(1, 60)], others: 4 } },
     );
-    expect(sections.map((s) => [s.server.siteId, s.collapsed, s.cached, s.tokens.length])).toEqual([
-      ['NESTED', false, false, 0],
-      ['ROOT', true, true, 1],
+    expect(sections.map((s) => [s.server.siteId, s.collapsed, s.cached, s.yours.length, s.others])).toEqual([
+      ['NESTED', false, false, 0, 0],
+      ['ROOT', true, true, 1, 4],
     ]);
   });
 

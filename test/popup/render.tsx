@@ -36,10 +36,15 @@ export function token(id: number, expiresInMin: number, extra: Partial<TokenMeta
   };
 }
 
-export function section(s: Server, tokens: TokenMeta[], extra: Partial<ServerSection> = {}): ServerSection {
+/** A server's section: `yours` are the tokens the user uses; the others come by `extra`. */
+export function section(s: Server, yours: TokenMeta[], extra: Partial<ServerSection> = {}): ServerSection {
   return {
     server: s,
-    tokens,
+    yours,
+    others: 0,
+    otherTokens: null,
+    showOthers: false,
+    filter: '',
     refused: 0,
     cached: false,
     loading: false,
@@ -73,6 +78,9 @@ export function fakeActions(): PopupActions & { [K in keyof PopupActions]: Retur
     create: vi.fn(async () => {}),
     remove: vi.fn(async () => {}),
     saveLabel: vi.fn(async () => {}),
+    watch: vi.fn(async () => {}),
+    toggleOthers: vi.fn(async () => {}),
+    setFilter: vi.fn(async () => {}),
     openLogin: vi.fn(),
     openTokenPage: vi.fn(),
     openOptions: vi.fn(),

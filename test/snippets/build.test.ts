@@ -32,14 +32,20 @@ describe('the curl one-shot', () => {
 });
 
 describe('every format', () => {
-  it.each(SNIPPET_FORMATS)('%s has a label, a one-line hint and text holding the server', (format) => {
-    const built = buildSnippet(format, good);
-    if (!built.ok) throw new Error(built.failure.kind);
-    const { label, hint } = formatWords(format, t);
-    expect(label).not.toBe('');
-    expect(hint).not.toMatch(/\n/);
-    expect(built.value.text).toContain('https://xnat.example.org/xnat');
-  });
+  it.each(SNIPPET_FORMATS)(
+    '%s has a label, a one-line hint and a confirmation naming the token',
+    (format) => {
+      const built = buildSnippet(format, good);
+      if (!built.ok) throw new Error(built.failure.kind);
+      const { label, hint, copied } = formatWords(format, t);
+      expect(label).not.toBe('');
+      expect(hint).not.toMatch(/\n/);
+      expect(copied('nightly-sync')).toMatch(/^Copied .*nightly-sync.*: .+\.$/);
+      if (format === 'alias') expect(built.value.text).toBe(ALIAS);
+      else if (format === 'secret') expect(built.value.text).toBe(SECRET);
+      else expect(built.value.text).toContain('https://xnat.example.org/xnat');
+    },
+  );
 
   it('knows its own names', () => {
     expect(SNIPPET_FORMATS.every(isSnippetFormat)).toBe(true);

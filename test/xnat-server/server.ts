@@ -47,6 +47,12 @@ export interface StartOptions {
 export interface XnatControl {
   state: XnatState;
   seedToken(seed?: SeedToken): StoredToken;
+  /**
+   * What XNAT's container service leaves behind: one token per container launch, for `username`,
+   * their creation spread evenly over the token lifetime up to now, so the oldest expire first and
+   * some within the hour.
+   */
+  seedBurst(count: number, username?: string): StoredToken[];
   sweep(): number;
   /** Move the server's clock (and so its `Date` header, sessions and sweeps) by this much. */
   advanceClock(ms: number): void;
@@ -226,6 +232,13 @@ export async function start(options: StartOptions = {}): Promise<RunningXnat> {
   const control: XnatControl = {
     state,
     seedToken: (seed = {}) => state.issueToken(seed.username ?? DEMO_USER.username, seed),
+    seedBurst: (count, username = DEMO_USER.username) => {
+      const now = state.now();
+      const lifetime = state.tokenLifetimeMs;
+      return Array.from({ length: count }, (_, i) =>
+        state.issueToken(username, { created: now - lifetime + ((i + 0.5) * lifetime) / count }),
+      );
+    },
     sweep: () => state.sweep(),
     advanceClock: (ms) => {
       clockOffset += ms;

@@ -178,6 +178,28 @@ describe('expiry and the sweep', () => {
   });
 });
 
+describe('a container service’s burst', () => {
+  it('seeds tokens created over the token lifetime up to now, the oldest expiring within the hour', async () => {
+    await xnat.stop();
+    await setUp({ tokenLifetimeMs: 2 * DAY });
+    const burst = xnat.control.seedBurst(300);
+    const now = xnat.control.state.now();
+    expect(burst).toHaveLength(300);
+    expect(burst.every((t) => t.created > now - 2 * DAY && t.created < now)).toBe(true);
+    const soon = burst.filter((t) => t.estimatedExpirationTime - now < HOUR);
+    expect(soon.length).toBeGreaterThan(3);
+    expect(soon.length).toBeLessThan(15);
+    expect(await (await tokens('show')).json()).toHaveLength(300);
+  });
+
+  it('follows the site’s token lifetime (aliasTokenTimeout)', async () => {
+    await xnat.stop();
+    await setUp({ tokenLifetimeMs: 30 * DAY });
+    const [first] = xnat.control.seedBurst(10);
+    expect((first?.estimatedExpirationTime ?? 0) - (first?.created ?? 0)).toBe(30 * DAY);
+  });
+});
+
 describe('older versions', () => {
   it('1.7 sends JSON labelled as text', async () => {
     await xnat.stop();

@@ -1,0 +1,56 @@
+// The WAI-ARIA menu-button pattern and menu placement, without a framework: the popup (preact) and
+// the page script (plain DOM in a shadow root) both follow it. Pure: keys and rectangles in, moves out.
+
+/** What a key on the menu button does: open the menu with the first or the last item focused. */
+export function openingKey(key: string): 'first' | 'last' | null {
+  if (key === 'Enter' || key === ' ' || key === 'ArrowDown') return 'first';
+  if (key === 'ArrowUp') return 'last';
+  return null;
+}
+
+export type MenuMove = { focus: number } | { close: 'to-button' | 'away' } | null;
+
+/** What a key inside the open menu does, given the focused item and the number of items. */
+export function menuKey(key: string, index: number, count: number): MenuMove {
+  switch (key) {
+    case 'ArrowDown':
+      return { focus: (index + 1) % count };
+    case 'ArrowUp':
+      return { focus: (index - 1 + count) % count };
+    case 'Home':
+      return { focus: 0 };
+    case 'End':
+      return { focus: count - 1 };
+    case 'Escape':
+      return { close: 'to-button' };
+    case 'Tab':
+      return { close: 'away' };
+    default:
+      return null;
+  }
+}
+
+export interface Box {
+  top: number;
+  left: number;
+  width: number;
+  height: number;
+}
+
+/**
+ * Where a menu opened under its button goes so that it stays inside the viewport: above the button
+ * when there is no room below (and more above), and shifted left when it would run off the right.
+ * `shiftX` is added to the menu's left edge (0 or negative).
+ */
+export function placeMenu(
+  button: Box,
+  menu: { width: number; height: number },
+  viewport: { width: number; height: number },
+) {
+  const below = viewport.height - (button.top + button.height);
+  const above = button.top;
+  const flip = menu.height > below && above > below;
+  const overflowRight = button.left + menu.width - viewport.width;
+  const shiftX = overflowRight > 0 ? -Math.min(overflowRight + 4, Math.max(0, button.left)) : 0;
+  return { above: flip, shiftX };
+}
