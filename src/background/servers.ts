@@ -11,10 +11,12 @@ import type { BackgroundDeps } from './deps';
 import { ensureContentScript, onPermissionsRemoved } from './grants';
 import { scheduleReminders } from './reminders';
 
-// The popup and the grant listener may both add the same server at once; one detection serves both.
-const adding = new Map<string, Promise<Reply<Server>>>();
+type Added = { server: Server; isNew: boolean };
 
-export function addServer(deps: BackgroundDeps, url: string, tabId?: number): Promise<Reply<Server>> {
+// The popup and the grant listener may both add the same server at once; one detection serves both.
+const adding = new Map<string, Promise<Reply<Added>>>();
+
+export function addServer(deps: BackgroundDeps, url: string, tabId?: number): Promise<Reply<Added>> {
   const running = adding.get(url);
   if (running) return running;
   const started = detectAndRemember(deps, url, tabId).finally(() => adding.delete(url));
@@ -22,7 +24,7 @@ export function addServer(deps: BackgroundDeps, url: string, tabId?: number): Pr
   return started;
 }
 
-async function detectAndRemember(deps: BackgroundDeps, url: string, tabId?: number): Promise<Reply<Server>> {
+async function detectAndRemember(deps: BackgroundDeps, url: string, tabId?: number): Promise<Reply<Added>> {
   const pattern = hostPattern(url);
   if (!pattern) return failed('bad-url');
   if (!(await deps.permissions.contains(pattern))) return failed('no-permission');
@@ -39,11 +41,12 @@ async function detectAndRemember(deps: BackgroundDeps, url: string, tabId?: numb
     clockOffsetMs:
       detected.serverDateMs == null ? 0 : clockOffsetMs(detected.serverDateMs, started, deps.now()),
   };
+  const isNew = !(server.id in (await readServers(deps.local)));
   await writeServer(deps.local, server);
   await ensureContentScript(deps, pattern);
   // The page is already open: decorate it now rather than on its next load.
   if (tabId !== undefined) await deps.injectPageScript(tabId).catch(() => undefined);
-  return ok(server);
+  return ok({ server, isNew });
 }
 
 /**

@@ -6,6 +6,7 @@ import { formatWords } from '../i18n/formats';
 import type { Strings } from '../i18n/strings';
 import type { CopyReceipt, Reply } from '../messaging/protocol';
 import { SNIPPET_FORMATS, type SnippetFormat } from '../snippets/formats';
+import { BELL_PATH } from '../ui/icons';
 import { menuKey, openingKey, placeMenu } from '../ui/menu';
 import { createHost, element } from './shadow-ui';
 import { COPY_CSS } from './styles';
@@ -49,7 +50,8 @@ export function createCopyControl(
     { type: 'button', class: 'more', 'aria-haspopup': 'menu', 'aria-expanded': 'false' },
     '▾',
   );
-  const bell = element(doc, 'button', { type: 'button', class: 'bell', 'aria-pressed': 'false' }, '🔕');
+  const bell = element(doc, 'button', { type: 'button', class: 'bell', 'aria-pressed': 'false' });
+  bell.append(bellIcon(doc));
   const menu = element(doc, 'div', { class: 'menu', role: 'menu', hidden: '' });
   root.append(element(doc, 'span', { class: 'group' }), menu);
   root.firstElementChild?.append(main, more, bell);
@@ -87,6 +89,7 @@ export function createCopyControl(
     }
     menu.hidden = false;
     menu.style.transform = '';
+    menu.style.maxHeight = '';
     menu.classList.remove('above');
     more.setAttribute('aria-expanded', 'true');
     const place = placeMenu(more.getBoundingClientRect(), menu.getBoundingClientRect(), {
@@ -95,6 +98,7 @@ export function createCopyControl(
     });
     menu.classList.toggle('above', place.above);
     if (place.shiftX) menu.style.transform = `translateX(${place.shiftX}px)`;
+    if (place.maxHeight) menu.style.maxHeight = `${place.maxHeight}px`;
     const all = items();
     all[start === 'first' ? 0 : all.length - 1]?.focus();
   };
@@ -122,7 +126,6 @@ export function createCopyControl(
   const setWatched = (on: boolean) => {
     watched = on;
     bell.setAttribute('aria-pressed', String(on));
-    bell.textContent = on ? '🔔' : '🔕';
     bell.title = t(on ? 'popupWatchOnHint' : 'popupWatchOffHint');
   };
   setWatched(false);
@@ -191,4 +194,14 @@ export function createCopyControl(
     },
     setWatched,
   };
+}
+
+function bellIcon(doc: Document): SVGSVGElement {
+  const svg = doc.createElementNS('http://www.w3.org/2000/svg', 'svg');
+  svg.setAttribute('viewBox', '0 0 24 24');
+  svg.setAttribute('aria-hidden', 'true');
+  const path = doc.createElementNS('http://www.w3.org/2000/svg', 'path');
+  path.setAttribute('d', BELL_PATH);
+  svg.append(path);
+  return svg;
 }

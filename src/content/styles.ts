@@ -13,10 +13,13 @@ button:focus-visible { outline: 2px solid #1a58a8; outline-offset: 1px; }
 button:disabled { cursor: progress; opacity: .7; }
 .main { border-radius: 3px 0 0 3px; font-weight: bold; }
 .more { border-left: none; border-radius: 0 3px 3px 0; padding: 2px 6px; }
-.bell { margin-left: 4px; border-radius: 3px; padding: 2px 5px; }
+.bell { margin-left: 4px; border-radius: 3px; padding: 2px 4px; line-height: 0; }
+.bell svg { width: 16px; height: 16px; fill: none; stroke: #444; stroke-width: 1.6; }
 .bell[aria-pressed="true"] { border-color: #1a58a8; background: #eef4fb; }
+.bell[aria-pressed="true"] svg { fill: #1a58a8; stroke: #1a58a8; }
 .menu { position: absolute; z-index: 1000; top: 100%; left: 0; margin-top: 2px; width: 300px; background: #fff;
-  border: 1px solid #767f8a; border-radius: 3px; box-shadow: 0 4px 14px rgba(0,0,0,.2); padding: 4px 0; text-align: left; }
+  border: 1px solid #767f8a; border-radius: 3px; box-shadow: 0 4px 14px rgba(0,0,0,.2); padding: 4px 0; text-align: left;
+  overflow-y: auto; box-sizing: border-box; }
 .menu.above { top: auto; bottom: 100%; margin: 0 0 2px; }
 .menu[hidden] { display: none; }
 .menu button { display: block; width: 100%; border: none; background: none; text-align: left; padding: 4px 10px; border-radius: 0; }

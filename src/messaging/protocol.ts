@@ -32,7 +32,7 @@ export interface PrivilegedRequests {
    */
   'servers.intend': { request: { url: string; tabId?: number }; response: null };
   /** After the host permission is granted: detect XNAT at this URL, remember it, decorate the tab. */
-  'servers.add': { request: { url: string; tabId?: number }; response: Server };
+  'servers.add': { request: { url: string; tabId?: number }; response: { server: Server; isNew: boolean } };
   'servers.remove': { request: { serverId: string }; response: null };
   /** Opens the server's Manage Alias Tokens tab in a new browser tab. */
   'servers.openTokenPage': { request: { serverId: string }; response: null };

@@ -114,7 +114,10 @@ export function createOptionsController(backend: OptionsBackend): OptionsControl
         if (!(await granted.catch(() => false))) say('servers', 'error', t('failureGrantRefused'));
         else {
           const added = await send('servers.add', { url });
-          if (succeeded(added, 'servers')) say('servers', 'ok', t('optionsAdded', serverTitle(added.value)));
+          if (succeeded(added, 'servers')) {
+            const { server, isNew } = added.value;
+            say('servers', 'ok', t(isNew ? 'optionsAdded' : 'optionsAlreadyAdded', serverTitle(server)));
+          }
         }
         set({ adding: false });
         await reloadServers();
@@ -124,7 +127,12 @@ export function createOptionsController(backend: OptionsBackend): OptionsControl
       void send('servers.openTokenPage', { serverId }).then((reply) => succeeded(reply, 'servers'));
     },
     removeServer(serverId) {
-      void send('servers.remove', { serverId }).then(reloadServers);
+      const server = state.servers.find((s) => s.id === serverId);
+      void (async () => {
+        if (succeeded(await send('servers.remove', { serverId }), 'servers') && server)
+          say('servers', 'ok', t('optionsRemoved', serverTitle(server)));
+        await reloadServers();
+      })();
     },
     save(patch, field) {
       // Clearing only what the extension wrote means reading the clipboard: ask in this gesture.

@@ -1,10 +1,10 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { formatWords } from '../i18n/formats';
 import type { Strings } from '../i18n/strings';
 import { SNIPPET_FORMATS, type SnippetFormat } from '../snippets/formats';
 import { isRequestPath } from '../snippets/input';
 import type { Settings } from '../storage/schema';
-import { displayHost, serverName } from '../xnat/names';
+import { displayHost, serverName, serverTitle } from '../xnat/names';
 import type { Field, OptionsActions, OptionsState } from './controller';
 
 const CLEAR_CHOICES = [0, 30, 60, 120, 300];
@@ -26,6 +26,7 @@ export function OptionsApp({ state, actions, t }: Props) {
   return (
     <main>
       <h1>{t('optionsTitle')}</h1>
+      <p class="hint">{t('aliasTokenExplained')}</p>
       <ServersFieldset state={state} actions={actions} t={t} />
       {state.settings && (
         <SettingsFieldsets settings={state.settings} state={state} actions={actions} t={t} />
@@ -46,28 +47,52 @@ function FieldFeedback({ state, field }: { state: OptionsState; field: Field }) 
 
 function ServersFieldset({ state, actions, t }: Props) {
   const [url, setUrl] = useState('');
+  const [confirming, setConfirming] = useState<string | null>(null);
   return (
     <fieldset>
       <legend>{t('optionsServers')}</legend>
       {state.servers.length === 0 && <p class="hint">{t('optionsNoServers')}</p>}
       <ul class="servers">
-        {state.servers.map((server) => (
-          <li key={server.id}>
-            <strong>{serverName(server)}</strong>
-            <span class="host">{displayHost(server)}</span>
-            <span class="hint">XNAT {server.version}</span>
-            <button type="button" class="link" onClick={() => actions.openTokenPage(server.id)}>
-              {t('optionsOpenTokenPage')}
-            </button>
-            <button
-              type="button"
-              onClick={() => actions.removeServer(server.id)}
-              aria-label={t('optionsRemoveLabel', displayHost(server))}
-            >
-              {t('optionsRemove')}
-            </button>
-          </li>
-        ))}
+        {state.servers.map((server) => {
+          const title = serverTitle(server);
+          return (
+            <li key={server.id}>
+              <div class="server-line">
+                <strong class="site" title={title}>
+                  {serverName(server)}
+                </strong>
+                <span class="host">{displayHost(server)}</span>
+                <span class="hint">XNAT {server.version}</span>
+                <button
+                  type="button"
+                  class="link"
+                  onClick={() => actions.openTokenPage(server.id)}
+                  aria-label={t('optionsOpenTokenPageLabel', title)}
+                >
+                  {t('optionsOpenTokenPage')}
+                </button>
+                <button
+                  type="button"
+                  onClick={() => setConfirming(server.id)}
+                  aria-label={t('optionsRemoveLabel', title)}
+                  aria-expanded={confirming === server.id}
+                >
+                  {t('optionsRemove')}
+                </button>
+              </div>
+              {confirming === server.id && (
+                <RemoveQuestion
+                  title={title}
+                  t={t}
+                  onAnswer={(remove) => {
+                    setConfirming(null);
+                    if (remove) actions.removeServer(server.id);
+                  }}
+                />
+              )}
+            </li>
+          );
+        })}
       </ul>
       <form
         onSubmit={(e) => {
@@ -83,6 +108,7 @@ function ServersFieldset({ state, actions, t }: Props) {
             inputMode="url"
             autoComplete="url"
             required
+            aria-describedby="server-url-hint"
             placeholder={t('optionsAddPlaceholder')}
             value={url}
             onInput={(e) => setUrl((e.target as HTMLInputElement).value)}
@@ -91,9 +117,44 @@ function ServersFieldset({ state, actions, t }: Props) {
             {t('optionsAdd')}
           </button>
         </div>
+        <p id="server-url-hint" class="hint">
+          {t('optionsAddHint')}
+        </p>
         <FieldFeedback state={state} field="servers" />
       </form>
     </fieldset>
+  );
+}
+
+/** Removing also gives back the site access: said before it happens, and Escape backs out. */
+function RemoveQuestion({
+  title,
+  t,
+  onAnswer,
+}: {
+  title: string;
+  t: Strings;
+  onAnswer(remove: boolean): void;
+}) {
+  const cancel = useRef<HTMLButtonElement>(null);
+  useEffect(() => cancel.current?.focus(), []);
+  return (
+    <div
+      class="confirm"
+      role="alertdialog"
+      aria-label={t('optionsRemoveConfirm', title)}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') onAnswer(false);
+      }}
+    >
+      <p>{t('optionsRemoveConfirm', title)}</p>
+      <button type="button" class="danger" onClick={() => onAnswer(true)}>
+        {t('optionsRemoveYes')}
+      </button>
+      <button type="button" ref={cancel} onClick={() => onAnswer(false)}>
+        {t('popupCancel')}
+      </button>
+    </div>
   );
 }
 

@@ -20,7 +20,7 @@ interface Props {
  */
 export function CopyMenu({ label, onPick, disabled, describedBy, t }: Props) {
   const [open, setOpen] = useState<'first' | 'last' | null>(null);
-  const [place, setPlace] = useState({ above: false, shiftX: 0 });
+  const [place, setPlace] = useState({ above: false, shiftX: 0, maxHeight: 0 });
   const root = useRef<HTMLSpanElement>(null);
   const button = useRef<HTMLButtonElement>(null);
   const menu = useRef<HTMLDivElement>(null);
@@ -81,7 +81,10 @@ export function CopyMenu({ label, onPick, disabled, describedBy, t }: Props) {
           role="menu"
           aria-label={label}
           ref={menu}
-          style={{ transform: `translateX(${place.shiftX}px)` }}
+          style={{
+            transform: `translateX(${place.shiftX}px)`,
+            ...(place.maxHeight ? { maxHeight: `${place.maxHeight}px` } : {}),
+          }}
           onKeyDown={(e) => {
             const all = items();
             const move = menuKey(e.key, all.indexOf(document.activeElement as HTMLButtonElement), all.length);

@@ -4,6 +4,7 @@ import { formatWords } from '../i18n/formats';
 import type { MessageKey, Strings } from '../i18n/strings';
 import type { SnippetFormat } from '../snippets/formats';
 import type { TokenMeta } from '../storage/schema';
+import { BELL_PATH } from '../ui/icons';
 import { shortAlias, tokenName } from '../xnat/names';
 import type { PopupActions } from './controller';
 import { CopyMenu } from './copy-menu';
@@ -128,7 +129,10 @@ export function TokenRow({
           title={t(token.yours ? 'popupWatchOnHint' : 'popupWatchOffHint')}
           onClick={() => void actions.watch(serverId, token.id, !token.yours)}
         >
-          <span aria-hidden="true">{token.yours ? '🔔' : '🔕'}</span> {t('popupWatch')}
+          <svg viewBox="0 0 24 24" aria-hidden="true">
+            <path d={BELL_PATH} />
+          </svg>
+          {t('popupWatch')}
         </button>
         <button
           type="button"

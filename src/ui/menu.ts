@@ -37,20 +37,23 @@ export interface Box {
   height: number;
 }
 
+const MARGIN = 4;
+
 /**
  * Where a menu opened under its button goes so that it stays inside the viewport: above the button
- * when there is no room below (and more above), and shifted left when it would run off the right.
- * `shiftX` is added to the menu's left edge (0 or negative).
+ * when there is no room below (and more above), shifted left when it would run off the right, and
+ * scrolling within `maxHeight` when neither side has room for all of it. `shiftX` is added to the
+ * menu's left edge (0 or negative).
  */
 export function placeMenu(
   button: Box,
   menu: { width: number; height: number },
   viewport: { width: number; height: number },
 ) {
-  const below = viewport.height - (button.top + button.height);
-  const above = button.top;
+  const below = viewport.height - (button.top + button.height) - MARGIN;
+  const above = button.top - MARGIN;
   const flip = menu.height > below && above > below;
   const overflowRight = button.left + menu.width - viewport.width;
-  const shiftX = overflowRight > 0 ? -Math.min(overflowRight + 4, Math.max(0, button.left)) : 0;
-  return { above: flip, shiftX };
+  const shiftX = overflowRight > 0 ? -Math.min(overflowRight + MARGIN, Math.max(0, button.left)) : 0;
+  return { above: flip, shiftX, maxHeight: Math.max(0, flip ? above : below) };
 }

@@ -46,6 +46,12 @@ describe('servers', () => {
     expect([...h.deps.registered]).toEqual(['http://127.0.0.1/*']);
   });
 
+  it('adding a known server again, by any of its addresses, says it was known', async () => {
+    const again = value(await h.ask('servers.add', { url: `${h.xnat.url}/data/projects?format=csv` }));
+    expect(again).toMatchObject({ server: { id: serverId }, isNew: false });
+    expect(value(await h.ask('servers.list', {}))).toHaveLength(1);
+  });
+
   it('refuses a host without a grant, before any request', async () => {
     h.deps.granted.clear();
     h.deps.fetched.length = 0;

@@ -48,7 +48,7 @@ export async function harness(
     async addServer(target = xnat) {
       const added = await ask('servers.add', { url: `${target.url}/app/template/XDATScreen_UpdateUser.vm` });
       if (!added.ok) throw new Error(added.failure.kind);
-      return added.value.id;
+      return added.value.server.id;
     },
     stop: () => xnat.stop(),
   };

@@ -49,7 +49,7 @@ describe('the background in Chromium', () => {
     const added = await ask('servers.add', { url: `${xnat.url}/app/template/XDATScreen_UpdateUser.vm` });
     expect(added).toMatchObject({
       ok: true,
-      value: { id: xnat.url, contextPath: '/xnat', version: '1.8.11' },
+      value: { server: { id: xnat.url, contextPath: '/xnat', version: '1.8.11' }, isNew: true },
     });
     serverId = xnat.url;
     const scripts = await browser.worker.evaluate(() => chrome.scripting.getRegisteredContentScripts());

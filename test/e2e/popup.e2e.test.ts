@@ -142,21 +142,36 @@ describe('the popup', () => {
     await expect.poll(clipboard).toContain(token?.secret ?? 'missing');
   });
 
-  it('the options page adds a server by URL, detecting its context path, and removes it', async () => {
+  it('the settings add a server by its token page’s address, say when it is already there, and remove it after asking', async () => {
     const third = await start({ contextPath: '/xnat', siteId: 'THIRD' });
     const options = await browser.context.newPage();
     await options.goto(browser.extensionUrl('src/options/index.html'));
-    await options.fill('#server-url', `${third.url}/app/template/Index.vm`);
+    await options.fill(
+      '#server-url',
+      `${third.url}/app/template/XDATScreen_UpdateUser.vm#tab=alias-token-tab`,
+    );
     await options.click('button[type=submit]');
     const sites = async () => (await options.locator('ul.servers li strong').allTextContents()).sort();
     await expect.poll(sites).toEqual(['CNDA', 'THIRD', 'XNAT_DEMO']);
+    const host = third.url.replace('http://', '');
     expect(await options.locator('ul.servers li', { hasText: 'THIRD' }).locator('.host').textContent()).toBe(
-      third.url.replace('http://', ''),
+      host,
     );
+    const feedback = () => options.locator('form .feedback').textContent();
+    await expect.poll(feedback).toBe(`Added THIRD (${host}).`);
+    await options.fill('#server-url', `${third.url}/data/projects?format=csv`);
+    await options.click('button[type=submit]');
+    await expect.poll(feedback).toBe(`THIRD (${host}) is already added.`);
     await options.screenshot({ path: screenshotPath('options.png') });
     await options
-      .getByRole('button', { name: new RegExp(`Remove ${third.url.replace('http://', '')}`) })
+      .getByRole('button', { name: `Remove THIRD (${host}) and withdraw the extension's access to it` })
       .click();
+    await options.keyboard.press('Escape');
+    expect(await sites()).toEqual(['CNDA', 'THIRD', 'XNAT_DEMO']);
+    await options
+      .getByRole('button', { name: `Remove THIRD (${host}) and withdraw the extension's access to it` })
+      .click();
+    await options.getByRole('button', { name: 'Remove and withdraw access' }).click();
     await expect.poll(sites).toEqual(['CNDA', 'XNAT_DEMO']);
     await options.getByLabel('Clear the clipboard after copying').selectOption('30');
     await expect

@@ -45,8 +45,9 @@ describe('adding a server from the settings', () => {
       ...basics,
       'servers.list': () => ok(known),
       'servers.add': () => {
+        const isNew = known.length === 0;
         known = [DEMO];
-        return ok(DEMO);
+        return ok({ server: DEMO, isNew });
       },
     });
     const c = createOptionsController(b);
@@ -68,6 +69,11 @@ describe('adding a server from the settings', () => {
       adding: false,
       feedback: { field: 'servers', kind: 'ok', text: 'Added XNAT_DEMO (xnat.example.org/xnat).' },
     });
+    // The same server again, by another of its addresses, says so.
+    c.addServer('xnat.example.org/xnat/data/projects?format=csv');
+    await vi.waitFor(() =>
+      expect(c.state.feedback?.text).toBe('XNAT_DEMO (xnat.example.org/xnat) is already added.'),
+    );
   });
 
   it('says so beside the field when the address cannot be a web address, and asks for nothing', async () => {

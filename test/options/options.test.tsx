@@ -46,18 +46,35 @@ const change = (el: HTMLInputElement | HTMLSelectElement, value: string) =>
   });
 
 describe('options', () => {
-  it('adds a server by URL and removes one', async () => {
+  it('adds a server by any address; Remove asks first, says it withdraws access, and Escape backs out', async () => {
     const demo = server('XNAT_DEMO', 'http://127.0.0.1:8080/xnat');
     const { root, actions } = await mount({ servers: [demo] });
-    await change(root.querySelector('#server-url') as HTMLInputElement, 'https://xnat.example.org/xnat');
+    await change(
+      root.querySelector('#server-url') as HTMLInputElement,
+      'xnat.example.org/xnat/app/template/Index.vm',
+    );
     await submit(root.querySelector('form') as HTMLFormElement);
-    expect(actions.addServer).toHaveBeenCalledWith('https://xnat.example.org/xnat');
-    (
-      root.querySelector(
-        '[aria-label="Remove 127.0.0.1:8080/xnat and withdraw the extension\'s access to it"]',
-      ) as HTMLButtonElement
-    ).click();
+    expect(actions.addServer).toHaveBeenCalledWith('xnat.example.org/xnat/app/template/Index.vm');
+    const remove = root.querySelector(
+      '[aria-label="Remove XNAT_DEMO (127.0.0.1:8080/xnat) and withdraw the extension\'s access to it"]',
+    ) as HTMLButtonElement;
+    await act(() => remove.click());
+    const question = root.querySelector('[role=alertdialog]') as HTMLElement;
+    expect(question.textContent).toContain('gives back its access to the site');
+    expect(actions.removeServer).not.toHaveBeenCalled();
+    await act(() => {
+      question.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    });
+    expect(root.querySelector('[role=alertdialog]')).toBeNull();
+    await act(() => remove.click());
+    await act(() => (root.querySelector('[role=alertdialog] button.danger') as HTMLButtonElement).click());
     expect(actions.removeServer).toHaveBeenCalledWith(demo.id);
+  });
+
+  it('says what an alias token is, and where to paste an address from', async () => {
+    const { root } = await mount();
+    expect(root.textContent).toContain('An alias token is a temporary user name');
+    expect(root.querySelector('#server-url-hint')?.textContent).toContain('Manage Alias Tokens page');
   });
 
   it('saves the default format, the auto-clear delay and the reminders', async () => {

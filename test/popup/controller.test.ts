@@ -115,7 +115,7 @@ describe('opening the popup', () => {
 
   it('adds an unknown XNAT on a granted host in one click, without asking for access again', async () => {
     const b = backend(
-      { ...basics, 'servers.list': () => ok([CNDA]), 'servers.add': () => ok(DEMO) },
+      { ...basics, 'servers.list': () => ok([CNDA]), 'servers.add': () => ok({ server: DEMO, isNew: true }) },
       { id: 3, url: 'http://127.0.0.1:8443/xnat/app/template/Index.vm' },
       true,
     );
@@ -147,7 +147,7 @@ describe('opening the popup', () => {
 describe('granting access', () => {
   it('asks for the host permission synchronously in the click, then adds the server', async () => {
     const b = backend(
-      { ...basics, 'servers.list': () => ok([]), 'servers.add': () => ok(DEMO) },
+      { ...basics, 'servers.list': () => ok([]), 'servers.add': () => ok({ server: DEMO, isNew: true }) },
       { id: 3, url: `${DEMO.id}/app/template/Index.vm` },
       true,
     );
