@@ -24,13 +24,14 @@ export async function onPermissionsRemoved(deps: BackgroundDeps, patterns: strin
 
 /** At start-up: grants may have changed while the worker was gone (browser UI, sync, restart). */
 export async function reconcile(deps: BackgroundDeps): Promise<void> {
+  // Read first: a server added meanwhile registers its own script, which this pass must not undo.
+  const registered = await deps.contentScripts.registered();
   const wanted = new Set<string>();
   for (const server of Object.values(await readServers(deps.local))) {
     const pattern = hostPattern(server.origin);
     if (pattern && (await deps.permissions.contains(pattern))) wanted.add(pattern);
     else await forgetServer(deps.local, server.id);
   }
-  const registered = await deps.contentScripts.registered();
   for (const pattern of registered) {
     if (!wanted.has(pattern)) await deps.contentScripts.unregister(pattern);
   }

@@ -10,8 +10,9 @@ import { createHandlers } from './handlers';
 import { onPermissionsAdded } from './intents';
 import { createReplacement, openTokenPageOf } from './notification-actions';
 import { platformDeps } from './platform-deps';
-import { REMINDER_ALARM, runReminders } from './reminders';
+import { REMINDER_ALARM, runReminders, scheduleReminders } from './reminders';
 import { createRouter } from './router';
+import { welcomeOnce } from './welcome';
 
 const deps = platformDeps();
 const route = createRouter(deps, createHandlers(deps));
@@ -25,5 +26,12 @@ alarms.onAlarm((name) => {
 });
 notifications.onClicked((id) => void openTokenPageOf(deps, id));
 notifications.onButtonClicked((id) => void createReplacement(deps, id));
-// Alarms are not guaranteed to survive a browser restart; rebuild them from storage.
+// Alarms are not guaranteed to survive a browser restart; rebuild them from storage, and send the
+// reminders that fell due while the browser was closed.
 runtime.onStartup(() => void reconcile(deps).then(() => runReminders(deps)));
+// A disable-then-enable fires neither event, and may lose registrations and alarms: every worker
+// start checks them. Local work only, no request to XNAT.
+void reconcile(deps)
+  .then(() => scheduleReminders(deps))
+  .catch((error: unknown) => console.warn('XNAT Token Tools: start-up check failed', error));
+runtime.onFirstInstall(() => void welcomeOnce(deps, runtime.optionsPageUrl('welcome')));

@@ -13,8 +13,20 @@ export const runtime = {
     );
   },
   openOptions: () => browser.runtime.openOptionsPage(),
+  /** Browser start, install and update: when registrations and alarms may have been lost. */
   onStartup(listener: () => void): void {
     browser.runtime.onStartup.addListener(listener);
-    browser.runtime.onInstalled.addListener(listener);
+    browser.runtime.onInstalled.addListener(() => listener());
+  },
+  /** A new install only: not an update, not the browser's own update. */
+  onFirstInstall(listener: () => void): void {
+    browser.runtime.onInstalled.addListener(({ reason }) => {
+      if (reason === 'install') listener();
+    });
+  },
+  /** The settings page's address with a query (which openOptionsPage cannot add). */
+  optionsPageUrl(query: string): string {
+    const page = browser.runtime.getManifest().options_ui?.page ?? '';
+    return browser.runtime.getURL(`${page}?${query}`);
   },
 };

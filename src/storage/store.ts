@@ -21,6 +21,7 @@ export interface KeyValueStore {
 
 const SERVERS = 'servers';
 const SETTINGS = 'settings';
+const WELCOMED = 'welcomed';
 const tokensKey = (serverId: string) => `tokens:${serverId}`;
 // Derived from the token list and written with it: what the popup paints first and what reminders
 // read, without the hundreds of pipeline tokens a server may list.
@@ -97,4 +98,15 @@ export async function writeSettings(store: KeyValueStore, patch: Partial<Setting
   const choices = { ...(await readChoices(store)), ...patch };
   await store.set({ [SETTINGS]: { ...choices, version: SETTINGS_VERSION } });
   return { ...DEFAULT_SETTINGS, ...choices };
+}
+
+/**
+ * True once per profile: the welcome page is shown on the first install only. Chromium fires
+ * onInstalled with reason "install" on every start for an extension loaded with --load-extension,
+ * so the reason alone would greet the user again.
+ */
+export async function firstWelcome(store: KeyValueStore, now: number): Promise<boolean> {
+  if (await store.get(WELCOMED)) return false;
+  await store.set({ [WELCOMED]: now });
+  return true;
 }

@@ -17,13 +17,23 @@ export interface ExtensionBrowser {
   close(): Promise<void>;
 }
 
-export async function launchWithExtension(
-  options: { colorScheme?: 'light' | 'dark' } = {},
-): Promise<ExtensionBrowser> {
-  const userDataDir = mkdtempSync(path.join(tmpdir(), 'xtt-e2e-'));
+export interface LaunchOptions {
+  colorScheme?: 'light' | 'dark';
+  /** The e2e build unless told: the release build asks for hosts where the e2e build holds them. */
+  extensionDir?: string;
+  /** A profile to reuse, as after a browser restart; the caller removes it. Fresh and removed if unset. */
+  userDataDir?: string;
+  headless?: boolean;
+}
+
+export async function launchWithExtension(options: LaunchOptions = {}): Promise<ExtensionBrowser> {
+  const extensionDir = options.extensionDir ?? EXTENSION_DIR;
+  const userDataDir = options.userDataDir ?? mkdtempSync(path.join(tmpdir(), 'xtt-e2e-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
-    headless: true,
+    headless: options.headless ?? true,
+    // A headed window keeps its own size, as a person's browser does.
+    ...(options.headless === false ? { viewport: null } : {}),
     colorScheme: options.colorScheme ?? 'light',
     args: [
       '--no-sandbox',
@@ -33,11 +43,17 @@ export async function launchWithExtension(
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
     ],
   });
-  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const worker =
+    context.serviceWorkers()[0] ??
+    (await context.waitForEvent('serviceworker').catch(async (error) => {
+      await context.close();
+      if (!options.userDataDir) rmSync(userDataDir, { recursive: true, force: true });
+      throw new Error(`the extension at ${extensionDir} started no service worker: ${error.message}`);
+    }));
   // The id depends on the folder's absolute path, so it is read, never hard-coded.
   const extensionId = new URL(worker.url()).host;
   return {
@@ -47,7 +63,7 @@ export async function launchWithExtension(
     extensionUrl: (page) => `chrome-extension://${extensionId}/${page}`,
     close: async () => {
       await context.close();
-      rmSync(userDataDir, { recursive: true, force: true });
+      if (!options.userDataDir) rmSync(userDataDir, { recursive: true, force: true });
     },
   };
 }
