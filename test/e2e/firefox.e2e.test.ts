@@ -1,67 +1,33 @@
 // The Firefox build in Debian's firefox-esr, driven over WebDriver BiDi with puppeteer-core, against
 // the simulated XNAT (issue 9): the page script decorates the token page and a copied command runs.
-import path from 'node:path';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { GECKO_ID } from '../../vite.config';
 import { PROJECT_IDS, runCopied } from '../fakes/copied-command';
 import { type RunningXnat, start } from '../xnat-server/server';
 import { screenshotPath } from './browser';
-
-const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/lib/firefox-esr/firefox-esr';
-const DIST = path.resolve(import.meta.dirname, '../../dist/firefox-e2e');
-// A fixed moz-extension:// UUID, so the test can open the extension's own pages.
-const UUID = '11111111-2222-4333-8444-555555555555';
+import { launchFirefoxWithExtension, openExtensionPage, sendFromExtensionPage } from './firefox-browser';
 
 let browser: Browser;
 let xnat: RunningXnat;
 let page: Page;
 
-/** puppeteer never sees moz-extension:// navigations finish (browser-notes.md §B.2); wait for content. */
-async function openExtensionPage(target: Page, url: string, selector: string) {
-  void target.goto(url).catch(() => {});
-  const deadline = Date.now() + 10_000;
-  for (;;) {
-    try {
-      return await target.waitForSelector(selector, { timeout: Math.max(1, deadline - Date.now()) });
-    } catch (error) {
-      if (Date.now() >= deadline) throw error;
-      await new Promise((r) => setTimeout(r, 50));
-    }
-  }
-}
-
 beforeAll(async () => {
   xnat = await start({ contextPath: '/xnat' });
   xnat.control.seedToken({ expires: Date.now() + 20 * 60_000 });
   xnat.control.seedToken();
-  browser = await puppeteer.launch({
-    browser: 'firefox',
-    executablePath: FIREFOX,
-    headless: true,
-    args: ['--remote-allow-system-access'],
-    extraPrefsFirefox: {
-      'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: UUID }),
-      'dom.events.testing.asyncClipboard': true,
-    },
-  });
-  expect(await browser.installExtension(DIST)).toBe(GECKO_ID);
+  const firefox = await launchFirefoxWithExtension();
+  browser = firefox.browser;
   page = await browser.newPage();
-  await page.setViewport({ width: 1280, height: 900 });
   await page.goto(`${xnat.url}/app/template/Login.vm`);
   await page.type('#username', 'alice');
   await page.type('#password', 'alice-pass');
   await Promise.all([page.waitForNavigation(), page.click('#loginButton')]);
   const extensionPage = await browser.newPage();
-  await openExtensionPage(extensionPage, `moz-extension://${UUID}/src/popup/index.html`, 'main');
-  const added = await extensionPage.evaluate(
-    (url) =>
-      (globalThis as unknown as { browser: typeof chrome }).browser.runtime.sendMessage({
-        type: 'servers.add',
-        payload: { url },
-      }),
-    `${xnat.url}/`,
-  );
+  await openExtensionPage(extensionPage, firefox.extensionUrl('src/popup/index.html'), 'main');
+  const added = await sendFromExtensionPage(extensionPage, {
+    type: 'servers.add',
+    payload: { url: `${xnat.url}/` },
+  });
   expect(added).toMatchObject({ ok: true });
   await extensionPage.close();
 }, 90_000);

@@ -3,6 +3,7 @@
 //          --restrict-user-list --session-cookie standard|secure|epoch
 //          --token-lifetime 2d (XNAT's aliasTokenTimeout: 12h, 2d, 30d) --burst 300 (container tokens)
 import { parseArgs } from 'node:util';
+import { seedDemoTokens } from './demo-tokens';
 import { DEMO_USER, start } from './server';
 import { isVersionMode, type SessionCookieVariant, VERSION_MODES } from './versions';
 
@@ -39,20 +40,9 @@ const running = await start({
   ...(cookie ? { sessionCookie: cookie as SessionCookieVariant } : {}),
   siteId: 'XNAT_DEMO',
 });
-seedDemoTokens(running.control.seedToken);
-running.control.seedBurst(burst);
+seedDemoTokens(running.control, burst);
 console.log(`Simulated XNAT ${version} at ${running.url}/`);
 console.log(`Log in as ${DEMO_USER.username} / ${DEMO_USER.password}`);
 console.log(`Tokens page: ${running.url}/app/template/XDATScreen_UpdateUser.vm#tab=alias-token-tab`);
 if (burst) console.log(`${burst} container-service tokens seeded`);
 console.log('Ctrl-C stops it.');
-
-function seedDemoTokens(seed: typeof running.control.seedToken): void {
-  const now = Date.now();
-  const minute = 60_000;
-  const day = 24 * 60 * minute;
-  seed({ created: now - 2 * day + 20 * minute, expires: now + 20 * minute });
-  seed({ created: now - 2 * day + 5 * 60 * minute, expires: now + 5 * 60 * minute });
-  seed({ created: now - 6 * 60 * minute, expires: now - 6 * 60 * minute + 2 * day });
-  seed({ created: now - minute, singleUse: true });
-}
