@@ -1,5 +1,6 @@
 // Styles for the in-page controls, close to XNAT's own small buttons so they sit naturally in its
-// table: 12px text, controls at least 24px high, borders that hold 3:1 against XNAT's white.
+// table: 12px text, controls at least 24px high, borders that hold 3:1 against XNAT's white. Text
+// styles inherit into a shadow root, so the menu undoes the table cell's nowrap itself.
 
 const FONT = 'font: 12px/1.4 Arial, Helvetica, sans-serif;';
 
@@ -19,7 +20,7 @@ button:disabled { cursor: progress; opacity: .7; }
 .bell[aria-pressed="true"] svg { fill: #1a58a8; stroke: #1a58a8; }
 .menu { position: absolute; z-index: 1000; top: 100%; left: 0; margin-top: 2px; width: 300px; background: #fff;
   border: 1px solid #767f8a; border-radius: 3px; box-shadow: 0 4px 14px rgba(0,0,0,.2); padding: 4px 0; text-align: left;
-  overflow-y: auto; box-sizing: border-box; }
+  overflow-y: auto; box-sizing: border-box; white-space: normal; }
 .menu.above { top: auto; bottom: 100%; margin: 0 0 2px; }
 .menu[hidden] { display: none; }
 .menu button { display: block; width: 100%; border: none; background: none; text-align: left; padding: 4px 10px; border-radius: 0; }

@@ -264,6 +264,17 @@ describe('menus stay inside the viewport', () => {
     const [left = 0, , right = 0] = await quad(menu);
     expect(left).toBeGreaterThanOrEqual(0);
     expect(right).toBeLessThanOrEqual(760);
+    // XNAT's cells are nowrap, and text styles inherit into the shadow root: hints must still wrap.
+    const { object } = (await cdp.send('DOM.resolveNode', { nodeId: menu?.nodeId ?? 0 })) as {
+      object: { objectId: string };
+    };
+    const { result } = (await cdp.send('Runtime.callFunctionOn', {
+      objectId: object.objectId,
+      functionDeclaration: 'function () { return [this.scrollWidth, this.clientWidth]; }',
+      returnByValue: true,
+    })) as { result: { value: [number, number] } };
+    const [scrollWidth, clientWidth] = result.value;
+    expect(scrollWidth).toBeLessThanOrEqual(clientWidth);
     await cdp.detach();
     await page.close();
   });
