@@ -37,7 +37,7 @@ export function manifestFor(browser: 'chrome' | 'firefox', e2e: boolean): Manife
   }
   const firefox = {
     ...common,
-    // crxjs reads background.scripts[0] for Firefox and emits background.scripts (toolchain-notes §6).
+    // crxjs reads background.scripts[0] for Firefox and emits background.scripts (seen with crxjs 3.0.0).
     background: { scripts: [background.service_worker], type: 'module' as const },
     permissions: common.permissions.filter((p) => p !== 'offscreen'),
     browser_specific_settings: {
@@ -57,7 +57,7 @@ export function manifestFor(browser: 'chrome' | 'firefox', e2e: boolean): Manife
 /**
  * crxjs lists the run-time registered content script under web_accessible_resources for every
  * http(s) page. Registered scripts need no such entry (it is a classic IIFE without imports), and
- * exposing files to the web lets pages fingerprint the extension (security.md: none to the web).
+ * exposing files to the web lets pages fingerprint the extension: none are exposed.
  */
 function withoutWebAccessibleResources(): Plugin {
   let outDir = '';

@@ -7,7 +7,7 @@ import type { Strings } from '../i18n/strings';
 import type { CopyReceipt, Reply } from '../messaging/protocol';
 import { SNIPPET_FORMATS, type SnippetFormat } from '../snippets/formats';
 import { BELL_PATH } from '../ui/icons';
-import { menuKey, openingKey, placeMenu } from '../ui/menu';
+import { applyMenuKey, openingKey, placeMenu } from '../ui/menu';
 import { createHost, element } from './shadow-ui';
 import { COPY_CSS } from './styles';
 
@@ -155,16 +155,8 @@ export function createCopyControl(
   menu.addEventListener(
     'keydown',
     (event) => {
-      const all = items();
-      const move = menuKey(event.key, all.indexOf(root.activeElement as HTMLButtonElement), all.length);
-      if (!move) return;
-      if ('focus' in move) {
-        event.preventDefault();
-        all[move.focus]?.focus();
-        return;
-      }
-      if (move.close === 'to-button') event.preventDefault();
-      close(move.close === 'to-button');
+      const closing = applyMenuKey(event, items(), root.activeElement);
+      if (closing) close(closing === 'to-button');
     },
     { signal },
   );

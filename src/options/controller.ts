@@ -45,6 +45,13 @@ export interface OptionsActions {
   save(patch: Partial<Settings>, field: Field): void;
 }
 
+/** What every view of the settings page (and its welcome state) renders from. */
+export interface OptionsViewProps {
+  state: OptionsState;
+  actions: OptionsActions;
+  t: Strings;
+}
+
 export interface OptionsController extends OptionsActions {
   readonly state: OptionsState;
   subscribe(listener: (state: OptionsState) => void): () => void;

@@ -1,16 +1,9 @@
-import type { Strings } from '../i18n/strings';
-import type { OptionsActions, OptionsState } from './controller';
+import type { OptionsViewProps } from './controller';
 import { ServersFieldset } from './servers-fieldset';
 import { SettingsFieldsets } from './settings-fieldsets';
 
-interface Props {
-  state: OptionsState;
-  actions: OptionsActions;
-  t: Strings;
-}
-
 /** The settings page as a function of its state and actions. */
-export function OptionsApp({ state, actions, t }: Props) {
+export function OptionsApp({ state, actions, t }: OptionsViewProps) {
   if (!state.loaded) return <main aria-busy="true" />;
   return (
     <main>

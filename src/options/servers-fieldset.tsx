@@ -1,16 +1,10 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Strings } from '../i18n/strings';
 import { displayHost, serverName, serverTitle } from '../xnat/names';
-import type { OptionsActions, OptionsState } from './controller';
+import type { OptionsViewProps } from './controller';
 import { FieldFeedback } from './field-feedback';
 
-export interface ServerProps {
-  state: OptionsState;
-  actions: OptionsActions;
-  t: Strings;
-}
-
-export function ServersFieldset({ state, actions, t }: ServerProps) {
+export function ServersFieldset({ state, actions, t }: OptionsViewProps) {
   const [confirming, setConfirming] = useState<string | null>(null);
   return (
     <fieldset>
@@ -101,7 +95,7 @@ export function AddServerForm({
   actions,
   t,
   label = t('optionsAddServer'),
-}: ServerProps & { label?: string }) {
+}: OptionsViewProps & { label?: string }) {
   const [url, setUrl] = useState('');
   return (
     <form

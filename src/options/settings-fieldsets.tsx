@@ -3,8 +3,8 @@ import { formatWords } from '../i18n/formats';
 import { SNIPPET_FORMATS, type SnippetFormat } from '../snippets/formats';
 import { isRequestPath } from '../snippets/input';
 import type { Settings } from '../storage/schema';
+import type { OptionsViewProps } from './controller';
 import { FieldFeedback } from './field-feedback';
-import type { ServerProps } from './servers-fieldset';
 
 const CLEAR_CHOICES = [0, 30, 60, 120, 300];
 const NOTIFY_CHOICES: [number, 'optionsNotifyDay' | 'optionsNotifyHour' | 'optionsNotifyExpiry'][] = [
@@ -14,7 +14,12 @@ const NOTIFY_CHOICES: [number, 'optionsNotifyDay' | 'optionsNotifyHour' | 'optio
 ];
 
 /** Copying and reminders: each saved on change, its feedback beside it. */
-export function SettingsFieldsets({ settings, state, actions, t }: ServerProps & { settings: Settings }) {
+export function SettingsFieldsets({
+  settings,
+  state,
+  actions,
+  t,
+}: OptionsViewProps & { settings: Settings }) {
   const [path, setPath] = useState(settings.requestPath);
   const clearLabel = (s: number) =>
     s === 0

@@ -1,19 +1,12 @@
-import type { Strings } from '../i18n/strings';
 import { serverTitle } from '../xnat/names';
-import type { OptionsActions, OptionsState } from './controller';
+import type { OptionsViewProps } from './controller';
 import { AddServerForm } from './servers-fieldset';
-
-interface Props {
-  state: OptionsState;
-  actions: OptionsActions;
-  t: Strings;
-}
 
 /**
  * The settings page in its welcome state, opened once on install: what alias tokens are, adding the
  * user's XNAT (same field and rules as the settings), then the way to its token page.
  */
-export function WelcomeApp({ state, actions, t }: Props) {
+export function WelcomeApp({ state, actions, t }: OptionsViewProps) {
   if (!state.loaded) return <main aria-busy="true" />;
   return (
     <main class="welcome">

@@ -1,4 +1,4 @@
-// The only module that imports webextension-polyfill (design.md, principle 1): everything else
+// The only module that imports webextension-polyfill (ARCHITECTURE.md, Folders): everything else
 // reaches browser APIs through src/platform/, so tests replace one module and layers stay honest.
 import browser from 'webextension-polyfill';
 

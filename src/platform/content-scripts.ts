@@ -1,5 +1,5 @@
 // Run-time registration of the page script, one granted XNAT host at a time: the manifest has no
-// static content scripts (security.md).
+// static content scripts, so nothing runs on a site the user did not add.
 import contentScriptPath from '../content/content-script.ts?iife';
 import browser from './browser';
 

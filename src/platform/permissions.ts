@@ -1,4 +1,5 @@
-// Host permissions, one XNAT host at a time (optional_host_permissions; design.md, principle 5).
+// Host permissions, one XNAT host at a time, asked for when the user adds a server
+// (optional_host_permissions: the extension holds no site at install).
 import browser from './browser';
 
 export const hostPermissions = {

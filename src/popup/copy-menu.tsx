@@ -2,7 +2,7 @@ import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { formatWords } from '../i18n/formats';
 import type { Strings } from '../i18n/strings';
 import { SNIPPET_FORMATS, type SnippetFormat } from '../snippets/formats';
-import { menuKey, openingKey, placeMenu } from '../ui/menu';
+import { applyMenuKey, openingKey, placeMenu } from '../ui/menu';
 
 interface Props {
   /** The ▾ button's name: which token's formats these are. */
@@ -86,16 +86,10 @@ export function CopyMenu({ label, onPick, disabled, describedBy, t }: Props) {
             ...(place.maxHeight ? { maxHeight: `${place.maxHeight}px` } : {}),
           }}
           onKeyDown={(e) => {
-            const all = items();
-            const move = menuKey(e.key, all.indexOf(document.activeElement as HTMLButtonElement), all.length);
-            if (!move) return;
-            if ('focus' in move) {
-              e.preventDefault();
-              all[move.focus]?.focus();
-              return;
-            }
-            if (move.close === 'to-button') {
-              e.preventDefault();
+            const closing = applyMenuKey(e, items(), document.activeElement);
+            if (!closing) return;
+            if (closing === 'to-button') {
+              // Escape closes this menu only: nothing around it reacts to the same key.
               e.stopPropagation();
               button.current?.focus();
             }

@@ -1,4 +1,5 @@
-// Quoting for every shell a snippet targets. This file is the only place that quotes (design.md).
+// Quoting for every shell a snippet targets. This file is the only place that quotes, so one
+// review covers every way a value reaches a shell.
 
 /** POSIX sh/bash/zsh: single quotes keep everything literal; a `'` is closed, escaped, reopened. */
 export function posixQuote(value: string): string {

@@ -30,6 +30,27 @@ export function menuKey(key: string, index: number, count: number): MenuMove {
   }
 }
 
+/**
+ * A key pressed inside an open menu, applied: focus moves among the items, or the answer says how
+ * the menu closes (`to-button`: focus goes back to its button). Null when nothing more is to do.
+ */
+export function applyMenuKey(
+  event: { key: string; preventDefault(): void },
+  items: HTMLElement[],
+  focused: Element | null,
+): 'to-button' | 'away' | null {
+  const move = menuKey(event.key, items.indexOf(focused as HTMLElement), items.length);
+  if (!move) return null;
+  if ('focus' in move) {
+    event.preventDefault();
+    items[move.focus]?.focus();
+    return null;
+  }
+  // Tab keeps its default and moves focus on; Escape stays in the page.
+  if (move.close === 'to-button') event.preventDefault();
+  return move.close;
+}
+
 export interface Box {
   top: number;
   left: number;

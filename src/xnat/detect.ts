@@ -79,7 +79,7 @@ async function probe(
   );
 }
 
-/** siteConfig values come as raw text or as a JSON string depending on the version (facts §4: open). */
+/** siteConfig values come as raw text or as a JSON string depending on the version. */
 export function readConfigString(text: string): string | null {
   const trimmed = text.trim();
   let value = trimmed;

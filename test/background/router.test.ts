@@ -168,6 +168,6 @@ describe('fuzzing', () => {
       { numRuns: 150 },
     );
     expect(h.deps.fetched.length).toBeGreaterThan(0);
-    for (const url of h.deps.fetched) expect(url).toMatch(allowed);
+    expect(h.deps.fetched.filter((url) => !allowed.test(url))).toEqual([]);
   });
 });

@@ -1,40 +1,18 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { describe, expect, it, vi } from 'vitest';
-import type { OptionsActions, OptionsState } from '../../src/options/controller';
+import { describe, expect, it } from 'vitest';
+import type { OptionsState } from '../../src/options/controller';
 import { OptionsApp } from '../../src/options/options-app';
-import { DEFAULT_SETTINGS } from '../../src/storage/schema';
+import { optionsActions, optionsState } from '../fakes/options-state';
 import { t } from '../fakes/strings';
 import { submit } from '../fakes/submit';
 import { server } from '../popup/render';
 
 async function mount(state: Partial<OptionsState> = {}) {
-  const actions: OptionsActions & Record<keyof OptionsActions, ReturnType<typeof vi.fn>> = {
-    addServer: vi.fn(),
-    removeServer: vi.fn(),
-    openTokenPage: vi.fn(),
-    save: vi.fn(),
-  } as never;
+  const actions = optionsActions();
   document.body.innerHTML = '<div id="app"></div>';
   const root = document.getElementById('app') as HTMLElement;
-  await act(() => {
-    render(
-      <OptionsApp
-        state={{
-          loaded: true,
-          servers: [],
-          settings: DEFAULT_SETTINGS,
-          feedback: null,
-          adding: false,
-          canReadClipboard: true,
-          ...state,
-        }}
-        actions={actions}
-        t={t}
-      />,
-      root,
-    );
-  });
+  await act(() => render(<OptionsApp state={optionsState(state)} actions={actions} t={t} />, root));
   return { root, actions };
 }
 

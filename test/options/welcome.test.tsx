@@ -1,32 +1,18 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { describe, expect, it, vi } from 'vitest';
-import type { OptionsActions, OptionsState } from '../../src/options/controller';
+import { describe, expect, it } from 'vitest';
+import type { OptionsState } from '../../src/options/controller';
 import { WelcomeApp } from '../../src/options/welcome-app';
-import { DEFAULT_SETTINGS } from '../../src/storage/schema';
+import { optionsActions, optionsState } from '../fakes/options-state';
 import { t } from '../fakes/strings';
 import { submit } from '../fakes/submit';
 import { server } from '../popup/render';
 
 async function mount(state: Partial<OptionsState> = {}) {
-  const actions = {
-    addServer: vi.fn(),
-    removeServer: vi.fn(),
-    openTokenPage: vi.fn(),
-    save: vi.fn(),
-  } satisfies OptionsActions;
+  const actions = optionsActions();
   document.body.innerHTML = '<div id="app"></div>';
   const root = document.getElementById('app') as HTMLElement;
-  const full: OptionsState = {
-    loaded: true,
-    servers: [],
-    settings: DEFAULT_SETTINGS,
-    feedback: null,
-    adding: false,
-    canReadClipboard: false,
-    ...state,
-  };
-  await act(() => render(<WelcomeApp state={full} actions={actions} t={t} />, root));
+  await act(() => render(<WelcomeApp state={optionsState(state)} actions={actions} t={t} />, root));
   return { root, actions };
 }
 

@@ -1,4 +1,4 @@
-// The built release manifests against security.md and the README's permission table, and the
+// The built release manifests against the README's permission table and its security rules, and the
 // size budgets of each entry (issue 9, issue 10). Run after `npm run build`.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';

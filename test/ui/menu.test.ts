@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { menuKey, openingKey, placeMenu } from '../../src/ui/menu';
+import { applyMenuKey, menuKey, openingKey, placeMenu } from '../../src/ui/menu';
 
 describe('the menu-button pattern', () => {
   it('Enter, Space and ↓ open on the first item, ↑ on the last; other keys do nothing', () => {
@@ -49,5 +49,41 @@ describe('placing a menu inside the viewport', () => {
       above: true,
       maxHeight: 346,
     });
+  });
+});
+
+describe('a key applied to an open menu', () => {
+  function menu() {
+    document.body.innerHTML = '<div><button>a</button><button>b</button><button>c</button></div>';
+    const items = [...document.querySelectorAll('button')];
+    items[0]?.focus();
+    return items;
+  }
+  const press = (key: string) => {
+    const event = new KeyboardEvent('keydown', { key, cancelable: true });
+    return { event, closing: applyMenuKey(event, menu(), document.activeElement) };
+  };
+
+  it('moves focus and keeps the key from scrolling the page', () => {
+    const { event, closing } = press('End');
+    expect(closing).toBeNull();
+    expect(document.activeElement?.textContent).toBe('c');
+    expect(event.defaultPrevented).toBe(true);
+  });
+
+  it('Escape closes back to the button; Tab closes and keeps moving focus on', () => {
+    const escaped = press('Escape');
+    expect([escaped.closing, escaped.event.defaultPrevented]).toEqual(['to-button', true]);
+    const tab = press('Tab');
+    expect([tab.closing, tab.event.defaultPrevented]).toEqual(['away', false]);
+  });
+
+  it('leaves other keys alone', () => {
+    const { event, closing } = press('x');
+    expect([closing, event.defaultPrevented, document.activeElement?.textContent]).toEqual([
+      null,
+      false,
+      'a',
+    ]);
   });
 });

@@ -1,4 +1,4 @@
-// Site information, who-am-I, /data/JSESSION and a little project data (facts §4).
+// Site information, who-am-I, /data/JSESSION and a little project data.
 import { type Ctx, escapeHtml, send, sendError, sendHtml, sendJson, sendText } from './http-kit';
 
 export const PROJECTS = [
@@ -46,7 +46,7 @@ export function handleOpenSite(ctx: Ctx): boolean {
   }
 }
 
-/** `/data/JSESSION` is open too: an anonymous caller gets a guest session (facts §4). */
+/** `/data/JSESSION` is open too: an anonymous caller gets a guest session. */
 export function handleJsession(ctx: Ctx): boolean {
   if (ctx.path !== '/data/JSESSION' && ctx.path !== '/REST/JSESSION') return false;
   if (ctx.method === 'DELETE') {

@@ -1,4 +1,4 @@
-// /data/services/tokens/* as AliasTokenRestlet.java serves it (facts §1): GET only, JSON bodies,
+// /data/services/tokens/* as AliasTokenRestlet.java serves it: GET only, JSON bodies,
 // HTML error pages, 403 for guest and for other users' tokens, 404 for unknown ones.
 import { type Ctx, sendError, sendJson } from './http-kit';
 import type { StoredToken } from './state';

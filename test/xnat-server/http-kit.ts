@@ -15,7 +15,7 @@ export interface SiteOptions {
   siteId: string;
   /** requireLogin=false: anonymous callers act as `guest`. */
   guestMode: boolean;
-  /** siteConfig/siteUrl as a JSON string instead of raw text (facts §4 leave it open). */
+  /** siteConfig/siteUrl as a JSON string instead of raw text (XNAT leaves it open). */
   siteUrlAsJson: boolean;
   maxSessions: number;
 }
@@ -71,7 +71,7 @@ export function send(ctx: Ctx, status: number, contentType: string, body: string
   ctx.res.end(body);
 }
 
-/** XNAT before 1.8.0 sent JSON without a JSON content type (facts §1). */
+/** XNAT before 1.8.0 sent JSON without a JSON content type. */
 export function sendJson(ctx: Ctx, status: number, value: unknown): void {
   const type = ctx.site.traits.jsonContentType
     ? 'application/json;charset=UTF-8'
@@ -94,7 +94,7 @@ export function escapeHtml(text: string): string {
   );
 }
 
-/** Tomcat-style error page: XNAT's REST errors are HTML with the message in an `<h3>` (facts §1). */
+/** Tomcat-style error page: XNAT's REST errors are HTML with the message in an `<h3>`. */
 export function sendError(ctx: Ctx, status: number, message: string): void {
   const title = `HTTP Status ${status}`;
   sendHtml(

@@ -1,5 +1,5 @@
 // XNAT's web pages as far as the extension sees them: login, home, and the user profile whose
-// "Manage Alias Tokens" tab the content script decorates (facts §3). Page scripts live in assets/.
+// "Manage Alias Tokens" tab the content script decorates. Page scripts live in assets/.
 import { readFile } from 'node:fs/promises';
 import { sessionCookie } from './api-site';
 import {

@@ -1,4 +1,5 @@
-// A simulated XNAT, faithful to ../shared/xnat-facts.md in everything the extension can notice.
+// A simulated XNAT, faithful to XNAT's source in everything the extension can notice (the facts
+// are listed, with their source paths, in ARCHITECTURE.md).
 // start() serves one site; several run side by side on different ports and context paths.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';

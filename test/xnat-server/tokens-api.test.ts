@@ -1,5 +1,6 @@
 // @vitest-environment node
-// The simulated /data/services/tokens/*, against ../shared/xnat-facts.md §1 and §2.
+// The simulated /data/services/tokens/*, against AliasTokenRestlet's behaviour and XNAT's expiry
+// (ARCHITECTURE.md, XNAT facts).
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CURL_AGENT, cookieJarFetch, type JarFetch, logIn } from '../fakes/cookie-jar-fetch';
 import { type RunningXnat, type StartOptions, start } from './server';

@@ -1,5 +1,6 @@
 // @vitest-environment node
-// The client over real HTTP against the simulated XNAT, in every fault mode security.md names.
+// The client over real HTTP against the simulated XNAT, in every fault mode: a delay, any status,
+// HTML with 200, a redirect, malformed JSON, a huge body and a dropped connection.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Result } from '../../src/result';
 import { createXnatClient, validateToken } from '../../src/xnat/client';
