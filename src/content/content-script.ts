@@ -5,9 +5,9 @@ import { createSend } from '../messaging/send';
 import { t } from '../platform/i18n';
 import { runtime } from '../platform/runtime';
 import { isTokenPageUrl } from '../xnat/server-identity';
-import { watchTokenPage } from './decorate';
 import { cameForTokenTab, looksLikeXnat } from './page';
 import { showTokenTab } from './token-tab';
+import { watchTokenPage } from './watch-page';
 
 const LOADED = Symbol.for('xnat-token-tools.page-script');
 

@@ -1,7 +1,6 @@
-// Decorates XNAT's token table: a copy control and a live countdown on every row, one timer for the
-// whole table, and above it one line for the web session and one for what the last copy did. XNAT
-// empties and rebuilds the table after every create and delete, so the page is watched and each new
-// table decorated; everything hangs off an AbortSignal and leaves no trace.
+// Decorates one XNAT token table: a copy control and a live countdown on every row, one timer for the
+// whole table, and above it one line for the web session and one for what the last copy did.
+// Everything hangs off an AbortSignal and leaves no trace (watch-page.ts aborts it on a rebuild).
 import { countdownText, exactDate, nextTickMs, timeLeftText, urgency } from '../expiry/countdown';
 import type { Strings } from '../i18n/strings';
 import type { Reply, TokenListing } from '../messaging/protocol';
@@ -10,7 +9,7 @@ import type { TokenMeta } from '../storage/schema';
 import { shortAlias, tokenName } from '../xnat/names';
 import { readSessionExpirationCookie } from '../xnat/session-cookie';
 import { type CopyAction, type CopyControl, createCopyControl, type WatchAction } from './copy-control';
-import { findTokenTable, SELECTORS, type TokenRow, tokenRows } from './page';
+import { SELECTORS, type TokenRow, tokenRows } from './page';
 import { createHost, element } from './shadow-ui';
 import { COUNTDOWN_CSS, NOTICE_CSS } from './styles';
 
@@ -29,61 +28,6 @@ export interface PageOptions {
   defaultFormat: SnippetFormat;
   signal: AbortSignal;
   now?: () => number;
-}
-
-/** How long after a click on XNAT's Create button a new row counts as the token it made. */
-const CREATE_WINDOW_MS = 30_000;
-
-/** Decorates whatever token table the page shows now and after every rebuild. */
-export function watchTokenPage(doc: Document, options: PageOptions): void {
-  const now = options.now ?? Date.now;
-  let current: { table: HTMLTableElement; controller: AbortController; ids: Set<number> } | null = null;
-  let createClicked: { at: number; before: Set<number> } | null = null;
-  const decorate = (table: HTMLTableElement, controller: AbortController, before: Set<number>) => {
-    const ids = new Set(tokenRows(table).map((r) => r.id));
-    current = { table, controller, ids };
-    decorateTable(table, { ...options, signal: AbortSignal.any([options.signal, controller.signal]) });
-    // The newest new row after the user's Create is the token they made (a pipeline minting one at
-    // the same moment would be older or come later).
-    if (createClicked && now() - createClicked.at < CREATE_WINDOW_MS) {
-      const made = [...ids].filter((id) => !createClicked?.before.has(id) && !before.has(id));
-      if (made.length) {
-        createClicked = null;
-        void options.actions.created(Math.max(...made));
-      }
-    }
-  };
-  // Runs inside XNAT's own task (a mutation observer): notice the new table, decorate it in a task of
-  // its own.
-  const sync = () => {
-    const table = findTokenTable(doc);
-    if (table === current?.table) return;
-    const before = current?.ids ?? new Set<number>();
-    current?.controller.abort();
-    current = null;
-    if (!table) return;
-    const controller = new AbortController();
-    current = { table, controller, ids: before };
-    setTimeout(() => {
-      if (current?.controller === controller && !controller.signal.aborted)
-        decorate(table, controller, before);
-    }, 0);
-  };
-  doc.addEventListener(
-    'click',
-    (event) => {
-      if (event.isTrusted && (event.target as Element | null)?.closest?.(SELECTORS.createButton))
-        createClicked = { at: now(), before: new Set(current?.ids ?? []) };
-    },
-    { capture: true, signal: options.signal },
-  );
-  const observer = new MutationObserver(sync);
-  observer.observe(doc.body, { childList: true, subtree: true });
-  options.signal.addEventListener('abort', () => {
-    observer.disconnect();
-    current?.controller.abort();
-  });
-  sync();
 }
 
 /**

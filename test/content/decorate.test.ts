@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { watchTokenPage } from '../../src/content/decorate';
 import { uiRoot } from '../../src/content/shadow-ui';
+import { watchTokenPage } from '../../src/content/watch-page';
 import type { CopyReceipt, Reply, TokenListing } from '../../src/messaging/protocol';
 import { t } from '../fakes/strings';
 import { type PageToken, PROFILE_PAGE, pageToken, renderTokenTable } from '../fixtures/token-page';
