@@ -54,6 +54,8 @@ async function marksOf(
   url: string,
   wanted: string[],
 ): Promise<Record<string, number>> {
+  // The same URL again, hash and all, would be a same-document navigation: no new measurement.
+  await page.goto('about:blank');
   await page.goto(url);
   await page.waitForFunction(
     (keys) =>
