@@ -4,30 +4,17 @@
 import type { Server } from '../storage/schema';
 import { tokenPageUrl } from '../xnat/server-identity';
 import type { BackgroundDeps } from './deps';
+import { sessionNotes } from './session-notes';
 
-const INTENTS = 'token-tab-intents';
 // Long enough for a slow XNAT to load its profile page; short enough that a reused tab id is safe.
-const INTENT_LIFETIME_MS = 2 * 60 * 1000;
-
-type Intents = Record<string, number>;
+const tokenTabIntents = sessionNotes<true>('token-tab-intents', 2 * 60 * 1000);
 
 export async function openTokenPage(deps: BackgroundDeps, server: Server): Promise<void> {
   const tabId = await deps.openTab(tokenPageUrl(server));
-  if (tabId === undefined) return;
-  const intents = await liveIntents(deps);
-  await deps.session.set({ [INTENTS]: { ...intents, [tabId]: deps.now() } });
+  if (tabId !== undefined) await tokenTabIntents.put(deps, String(tabId), true);
 }
 
 /** Whether the extension opened this tab to show the token tab; asked once, then forgotten. */
 export async function takeTokenTabIntent(deps: BackgroundDeps, tabId: number): Promise<boolean> {
-  const intents = await liveIntents(deps);
-  if (!(tabId in intents)) return false;
-  delete intents[tabId];
-  await deps.session.set({ [INTENTS]: intents });
-  return true;
-}
-
-async function liveIntents(deps: BackgroundDeps): Promise<Intents> {
-  const stored = (await deps.session.get<Intents>(INTENTS)) ?? {};
-  return Object.fromEntries(Object.entries(stored).filter(([, at]) => deps.now() - at < INTENT_LIFETIME_MS));
+  return (await tokenTabIntents.take(deps, (_, id) => id === String(tabId))).length > 0;
 }

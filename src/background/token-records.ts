@@ -65,16 +65,24 @@ export function toMeta(token: Omit<AliasToken, 'secret' | 'xdatUserId'>, known?:
 /** The server's clock now. */
 export const serverNow = (deps: BackgroundDeps, server: Server) => deps.now() + server.clockOffsetMs;
 
+/** Changes one stored token; false when the token is not known. */
+export function changeToken(
+  deps: BackgroundDeps,
+  serverId: string,
+  tokenId: number,
+  change: (token: TokenMeta) => TokenMeta,
+): Promise<boolean> {
+  return updateTokens(deps, serverId, (tokens) => {
+    const token = tokens.find((t) => t.id === tokenId);
+    if (!token) return { tokens, result: false };
+    return { tokens: tokens.map((t) => (t === token ? change(token) : t)), result: true };
+  });
+}
+
 /** Makes a known token the user's (kept if it already was); false when the token is not known. */
 export function markYours(deps: BackgroundDeps, server: Server, tokenId: number, why: YoursReason) {
   const since = serverNow(deps, server);
-  return updateTokens(deps, server.id, (tokens) => {
-    const index = tokens.findIndex((t) => t.id === tokenId);
-    const token = tokens[index];
-    if (!token) return { tokens, result: false };
-    if (token.yours) return { tokens, result: true };
-    const next = [...tokens];
-    next[index] = { ...token, yours: { since, why } };
-    return { tokens: next, result: true };
-  });
+  return changeToken(deps, server.id, tokenId, (token) =>
+    token.yours ? token : { ...token, yours: { since, why } },
+  );
 }

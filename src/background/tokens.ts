@@ -11,7 +11,7 @@ import type { AliasToken } from '../xnat/token';
 import { copyToken } from './copy';
 import type { BackgroundDeps } from './deps';
 import { runReminders, scheduleReminders } from './reminders';
-import { markYours, mergeListed, serverNow, toMeta, updateTokens } from './token-records';
+import { changeToken, markYours, mergeListed, serverNow, toMeta, updateTokens } from './token-records';
 import { client } from './xnat-client';
 
 /** One `show` request; the secrets it brings are used (for a copy) and dropped, never stored. */
@@ -132,13 +132,10 @@ export async function labelToken(
 ): Promise<Reply<null>> {
   const text = cleanText(label, 80);
   const since = serverNow(deps, server);
-  const found = await updateTokens(deps, server.id, (tokens) => {
-    const token = tokens.find((t) => t.id === tokenId);
-    if (!token) return { tokens, result: false };
+  const found = await changeToken(deps, server.id, tokenId, (token) => {
     const { label: _old, ...rest } = token;
-    const labelled: TokenMeta = text ? { ...rest, label: text } : rest;
-    if (text && !labelled.yours) labelled.yours = { since, why: 'labelled' };
-    return { tokens: tokens.map((t) => (t === token ? labelled : t)), result: true };
+    if (!text) return rest;
+    return { ...rest, label: text, yours: rest.yours ?? { since, why: 'labelled' } };
   });
   if (!found) return failed('unknown-token');
   await runReminders(deps);
@@ -158,12 +155,7 @@ export async function watchToken(
 ): Promise<Reply<null>> {
   let found = watched
     ? await markYours(deps, server, tokenId, why)
-    : await updateTokens(deps, server.id, (tokens) => {
-        const token = tokens.find((t) => t.id === tokenId);
-        if (!token) return { tokens, result: false };
-        const { yours: _was, ...rest } = token;
-        return { tokens: tokens.map((t) => (t === token ? rest : t)), result: true };
-      });
+    : await changeToken(deps, server.id, tokenId, ({ yours: _was, ...rest }) => rest);
   // A row the page just showed may not be stored yet: read the list once and try again.
   if (!found && watched) {
     const fresh = await freshTokens(deps, server);

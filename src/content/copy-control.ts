@@ -60,9 +60,9 @@ export function createCopyControl(
   let watched = false;
   const label = () => {
     main.setAttribute('aria-label', t('pageCopyLabel', words.short, tokenName));
-    more.setAttribute('aria-label', t('pageMoreFormats', tokenName));
-    menu.setAttribute('aria-label', t('pageMoreFormats', tokenName));
-    bell.setAttribute('aria-label', t('pageWatchLabel', tokenName));
+    more.setAttribute('aria-label', t('moreFormatsLabel', tokenName));
+    menu.setAttribute('aria-label', t('moreFormatsLabel', tokenName));
+    bell.setAttribute('aria-label', t('watchLabel', tokenName));
   };
   label();
 

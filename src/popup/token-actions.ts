@@ -66,13 +66,10 @@ export async function create(ctx: PopupContext, serverId: string): Promise<void>
     const { t } = ctx.backend;
     // An XNAT that cannot list tokens (1.7.0) still issues one: it is copied now, and not listed.
     const unlisted = token === null ? ` ${t('popupCreatedUnlisted')}` : '';
-    if (!copied) ctx.notify('ok', t('popupCreatedOnly') + unlisted);
+    if (!copied) ctx.notify('ok', t('popupCreated') + unlisted);
     else if (ctx.succeeded(copied)) {
       const name = token ? tokenName(token) : t('popupTheNewToken');
-      ctx.notify(
-        'ok',
-        `${t('popupCreatedNew')} ${formatWords(copied.value.format, t).copied(name)}${unlisted}`,
-      );
+      ctx.notify('ok', `${t('popupCreated')} ${formatWords(copied.value.format, t).copied(name)}${unlisted}`);
       noteClipboardHistory(ctx);
     }
   } finally {

@@ -116,7 +116,7 @@ export function TokenRow({
           {t('popupCopy', words.short)}
         </button>
         <CopyMenu
-          label={t('popupMoreFormats', name)}
+          label={t('moreFormatsLabel', name)}
           disabled={blocked}
           onPick={(format) => void actions.copy(serverId, token.id, format)}
           t={t}
@@ -125,7 +125,7 @@ export function TokenRow({
           type="button"
           class="watch"
           aria-pressed={!!token.yours}
-          aria-label={t('popupWatchLabel', name)}
+          aria-label={t('watchLabel', name)}
           title={t(token.yours ? 'popupWatchOnHint' : 'popupWatchOffHint')}
           onClick={() => void actions.watch(serverId, token.id, !token.yours)}
         >
