@@ -29,8 +29,9 @@ notifications.onButtonClicked((id) => void createReplacement(deps, id));
 // Alarms are not guaranteed to survive a browser restart; rebuild them from storage, and send the
 // reminders that fell due while the browser was closed.
 runtime.onStartup(() => void reconcile(deps).then(() => runReminders(deps)));
-// A disable-then-enable fires neither event, and may lose registrations and alarms: every worker
-// start checks them. Local work only, no request to XNAT.
+// A disable-then-enable fires neither event, and a site's access withdrawn while the extension was
+// off sends no permissions.onRemoved: every worker start checks grants against servers, page-script
+// registrations and the reminder alarm. Local work only, no request to XNAT.
 void reconcile(deps)
   .then(() => scheduleReminders(deps))
   .catch((error: unknown) => console.warn('XNAT Token Tools: start-up check failed', error));

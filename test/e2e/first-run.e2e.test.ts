@@ -1,5 +1,6 @@
-// First run in real Chromium: the welcome page opens once on install, adds the user's XNAT, and
-// does not open again when the browser restarts with the same profile.
+// First run and start-up in real Chromium: the welcome page opens once on install, adds the user's
+// XNAT, and does not open again when the browser restarts with the same profile; a disable and
+// enable, which fires no start-up event, still leaves grants and servers in step.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -101,6 +102,41 @@ describe('first run with the site granted (the test build holds 127.0.0.1 at ins
     expect(await welcomePagesAfterStart(browser)).toBe(0);
     const servers = await browser.worker.evaluate(() => chrome.storage.local.get('servers'));
     expect(Object.values(servers.servers as object)).toMatchObject([{ siteId: 'XNAT_DEMO' }]);
+    await browser.close();
+  });
+});
+
+describe('after the extension is disabled and enabled again', () => {
+  it('forgets a server whose site access was withdrawn meanwhile', async () => {
+    const browser = await launchWithExtension();
+    const welcome = await welcomePage(browser.context);
+    const added = await welcome.evaluate(
+      (url) => chrome.runtime.sendMessage({ type: 'servers.add', payload: { url } }),
+      tokenPageUrl(),
+    );
+    expect(added).toMatchObject({ ok: true });
+    const extensions = await browser.context.newPage();
+    await extensions.goto('chrome://extensions');
+    const configure = (change: object) =>
+      extensions.evaluate(
+        (c) =>
+          (
+            chrome as unknown as {
+              developerPrivate: { updateExtensionConfiguration(c: object): Promise<void> };
+            }
+          ).developerPrivate.updateExtensionConfiguration(c),
+        { extensionId: browser.extensionId, ...change },
+      );
+    await extensions.evaluate((id) => chrome.management.setEnabled(id, false), browser.extensionId);
+    // While it is off, no permissions.onRemoved reaches it.
+    await configure({ hostAccess: 'ON_CLICK' });
+    const started = browser.context.waitForEvent('serviceworker');
+    await extensions.evaluate((id) => chrome.management.setEnabled(id, true), browser.extensionId);
+    const worker = await started;
+    await expect
+      .poll(() => worker.evaluate(() => chrome.storage.local.get('servers')))
+      .toEqual({ servers: {} });
+    expect(await worker.evaluate(() => chrome.scripting.getRegisteredContentScripts())).toEqual([]);
     await browser.close();
   });
 });
