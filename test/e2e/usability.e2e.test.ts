@@ -140,6 +140,24 @@ describe('reading', () => {
       await popup.close();
     },
   );
+
+  it('a pressed Remind me looks pressed: a doubled accent border, not only a filled bell', async () => {
+    const popup = await openPopup();
+    const { pressed, other, accent } = await popup.evaluate(() => {
+      const style = (selector: string) => getComputedStyle(document.querySelector(selector) as Element);
+      const look = (s: CSSStyleDeclaration) => ({ border: s.borderTopColor, shadow: s.boxShadow });
+      return {
+        pressed: look(style('button.watch[aria-pressed="true"]')),
+        other: look(style('li.token button:not(.primary):not(.watch)')),
+        accent: style('button.primary').backgroundColor,
+      };
+    });
+    expect(pressed.border).toBe(accent);
+    expect(pressed.shadow).toContain(accent);
+    expect(other).toMatchObject({ shadow: 'none' });
+    expect(other.border).not.toBe(accent);
+    await popup.close();
+  });
 });
 
 describe('axe-core finds nothing serious or critical', () => {
