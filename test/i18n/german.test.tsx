@@ -1,13 +1,11 @@
 // The German locale in use: countdowns, plural forms and a page, as a German-speaking user sees them.
-import { render } from 'preact';
-import { act } from 'preact/test-utils';
 import { describe, expect, it } from 'vitest';
 import { countdownText } from '../../src/expiry/countdown';
 import { formatWords } from '../../src/i18n/formats';
 import { plural } from '../../src/i18n/strings';
 import { WelcomeApp } from '../../src/options/welcome-app';
-import { optionsActions, optionsState } from '../fakes/options-state';
 import { stringsFor } from '../fakes/strings';
+import { mountView } from '../options/render';
 
 const de = stringsFor('de');
 const HOUR = 3_600_000;
@@ -33,9 +31,7 @@ describe('in German', () => {
   });
 
   it('renders the welcome page', async () => {
-    document.body.innerHTML = '<div id="app"></div>';
-    const root = document.getElementById('app') as HTMLElement;
-    await act(() => render(<WelcomeApp state={optionsState()} actions={optionsActions()} t={de} />, root));
+    const { root } = await mountView(WelcomeApp, {}, de);
     expect(root.querySelector('h1')?.textContent).toBe('Willkommen bei XNAT Token Tools');
     expect(root.querySelector('button[type=submit]')?.textContent).toBe('Server hinzufügen');
   });

@@ -1,20 +1,12 @@
-import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { describe, expect, it } from 'vitest';
 import type { OptionsState } from '../../src/options/controller';
 import { WelcomeApp } from '../../src/options/welcome-app';
-import { optionsActions, optionsState } from '../fakes/options-state';
-import { t } from '../fakes/strings';
 import { submit } from '../fakes/submit';
 import { server } from '../popup/render';
+import { mountView } from './render';
 
-async function mount(state: Partial<OptionsState> = {}) {
-  const actions = optionsActions();
-  document.body.innerHTML = '<div id="app"></div>';
-  const root = document.getElementById('app') as HTMLElement;
-  await act(() => render(<WelcomeApp state={optionsState(state)} actions={actions} t={t} />, root));
-  return { root, actions };
-}
+const mount = (state: Partial<OptionsState> = {}) => mountView(WelcomeApp, state);
 
 describe('the welcome page', () => {
   it('explains alias tokens, offers Add your XNAT with any address, the pin hint and the settings', async () => {
