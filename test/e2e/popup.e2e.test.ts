@@ -110,7 +110,7 @@ describe('the popup', () => {
       root.control.state.tokensOf('alice').length,
       nested.control.state.tokensOf('alice').length,
     ]).toEqual([before[0], (before[1] ?? 0) + 1]);
-    expect(await sectionOf(popup, 'XNAT_DEMO').locator('li.token').count()).toBe(3);
+    await expect.poll(() => sectionOf(popup, 'XNAT_DEMO').locator('li.token').count()).toBe(3);
     const { stdout } = await run('bash', ['-c', await clipboard()]);
     expect(stdout).toMatch(/^ID,secondary_ID/);
   });

@@ -202,20 +202,20 @@ describe('the keyboard', () => {
       );
     await more.focus();
     await popup.keyboard.press('ArrowDown');
-    expect(await focused()).toBe('curl');
+    await expect.poll(() => focused()).toBe('curl');
     await popup.keyboard.press('ArrowDown');
-    expect(await focused()).toBe('curl-session');
+    await expect.poll(() => focused()).toBe('curl-session');
     await popup.keyboard.press('End');
-    expect(await focused()).toBe('secret');
+    await expect.poll(() => focused()).toBe('secret');
     await popup.keyboard.press('Home');
-    expect(await focused()).toBe('curl');
+    await expect.poll(() => focused()).toBe('curl');
     await popup.keyboard.press('Escape');
-    expect(await popup.locator('[role=menu]').count()).toBe(0);
-    expect(await focused()).toMatch(/^More ways to copy/);
+    await expect.poll(() => popup.locator('[role=menu]').count()).toBe(0);
+    await expect.poll(() => focused()).toMatch(/^More ways to copy/);
     await popup.keyboard.press('Enter');
-    expect(await focused()).toBe('curl');
+    await expect.poll(() => focused()).toBe('curl');
     await popup.keyboard.press('Tab');
-    expect(await popup.locator('[role=menu]').count()).toBe(0);
+    await expect.poll(() => popup.locator('[role=menu]').count()).toBe(0);
     await popup.close();
   });
 
@@ -226,9 +226,9 @@ describe('the keyboard', () => {
       .getByRole('button', { name: /^Delete / })
       .first()
       .click();
-    expect(await popup.locator('[role=alertdialog]').count()).toBe(1);
+    await expect.poll(() => popup.locator('[role=alertdialog]').count()).toBe(1);
     await popup.keyboard.press('Escape');
-    expect(await popup.locator('[role=alertdialog]').count()).toBe(0);
+    await expect.poll(() => popup.locator('[role=alertdialog]').count()).toBe(0);
     expect(xnat.control.state.tokensOf('alice')).toHaveLength(before);
     await popup.close();
   });

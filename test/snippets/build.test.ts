@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { formatWords } from '../../src/i18n/formats';
 import { buildSnippet, isSnippetFormat } from '../../src/snippets/build';
 import { SNIPPET_FORMATS } from '../../src/snippets/formats';
+import { seeded } from '../fakes/property';
 import { t } from '../fakes/strings';
 import { request } from './arbitraries';
 
@@ -99,6 +100,7 @@ describe('refusals: a typed error and no text', () => {
           }
         },
       ),
+      seeded(),
     );
   });
 });

@@ -9,6 +9,7 @@ import type { SnippetFormat } from '../../src/snippets/formats';
 import type { SnippetRequest } from '../../src/snippets/input';
 import { cmdQuote, powershellQuote } from '../../src/snippets/quote';
 import { baseUrl } from '../../src/xnat/server-identity';
+import { seeded } from '../fakes/property';
 import { request } from './arbitraries';
 
 const run = promisify(execFile);
@@ -58,6 +59,7 @@ describe('PowerShell', () => {
         const quoted = powershellQuote(value);
         expect(readPsSingleQuoted(quoted, 0)).toEqual({ value, end: quoted.length });
       }),
+      seeded(),
     );
   });
 
@@ -71,6 +73,7 @@ describe('PowerShell', () => {
         );
         skeletons.add(skeleton);
       }),
+      seeded(),
     );
     expect(skeletons.size).toBe(1);
   });
@@ -126,6 +129,7 @@ describe('cmd', () => {
           baseUrl(r.server) + r.requestPath,
         ]);
       }),
+      seeded(),
     );
   });
 
