@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { countdownText, exactDate, urgency } from '../expiry/countdown';
 import { formatWords } from '../i18n/formats';
 import type { MessageKey, Strings } from '../i18n/strings';
@@ -54,7 +54,7 @@ export function TokenRow({
   const cancelButton = useRef<HTMLButtonElement>(null);
   const labelInput = useRef<HTMLInputElement>(null);
   // Focus moves once, when the form or the question opens: the popup re-renders every second.
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (confirming) cancelButton.current?.focus();
   }, [confirming]);
   useEffect(() => {
@@ -80,6 +80,12 @@ export function TokenRow({
       aria-label={`${name}, ${countdown}`}
       onKeyDown={(e) => {
         if (e.key === 'Enter' && e.target === e.currentTarget) copyDefault();
+        // Escape answers the delete question from anywhere in the row, also in the moment before
+        // focus has moved into it.
+        if (e.key === 'Escape' && confirming) {
+          e.stopPropagation();
+          cancelDelete();
+        }
       }}
     >
       <div class="token-main">
@@ -183,12 +189,6 @@ export function TokenRow({
           class="confirm"
           role="alertdialog"
           aria-label={t('popupDeleteConfirm', name)}
-          onKeyDown={(e) => {
-            if (e.key === 'Escape') {
-              e.stopPropagation();
-              cancelDelete();
-            }
-          }}
         >
           <p>
             <strong>{t('popupDeleteConfirm', name)}</strong> {t('popupDeleteWarning')}

@@ -321,6 +321,15 @@ describe('actions and the keyboard', () => {
     expect(actions.remove).toHaveBeenCalledWith(DEMO.id, 7);
   });
 
+  it('Escape pressed before focus reaches the question still cancels it', async () => {
+    const { root } = await setup();
+    const remove = byLabel(root, /^Delete 61e4/) as HTMLButtonElement;
+    await act(() => remove.click());
+    remove.focus();
+    await key(remove, 'Escape');
+    expect(root.querySelector('[role=alertdialog]')).toBeNull();
+  });
+
   it('a name for the token is edited inline and saved', async () => {
     const { actions, root } = await setup();
     await act(() => (byLabel(root, /^Name 61e4/) as HTMLButtonElement).click());
