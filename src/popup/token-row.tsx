@@ -185,11 +185,7 @@ export function TokenRow({
         </form>
       )}
       {confirming && (
-        <div
-          class="confirm"
-          role="alertdialog"
-          aria-label={t('popupDeleteConfirm', name)}
-        >
+        <div class="confirm" role="alertdialog" aria-label={t('popupDeleteConfirm', name)}>
           <p>
             <strong>{t('popupDeleteConfirm', name)}</strong> {t('popupDeleteWarning')}
           </p>
