@@ -15,6 +15,8 @@ export type FailureKind =
   | 'redirected'
   | 'unsupported-version'
   | 'other-user'
+  // A listed token belongs to another account than the one logged in (a planted session cookie).
+  | 'foreign-token'
   // What the extension refused or could not do.
   | 'bad-url'
   | 'grant-refused'

@@ -1,6 +1,6 @@
 // Turning a token into text on the clipboard: built in the background from a fresh token, written
 // by the platform clipboard, and optionally cleared later by an alarm.
-import type { CopyReceipt, Reply } from '../messaging/protocol';
+import type { Reply, Written } from '../messaging/protocol';
 import { failed, ok } from '../result';
 import { buildSnippet } from '../snippets/build';
 import type { SnippetFormat } from '../snippets/formats';
@@ -18,7 +18,7 @@ export async function copyToken(
   server: Server,
   token: Pick<AliasToken, 'alias' | 'secret'>,
   format: SnippetFormat | undefined,
-): Promise<Reply<CopyReceipt>> {
+): Promise<Reply<Written>> {
   const settings = await readSettings(deps.local);
   const built = buildSnippet(format ?? settings.defaultFormat, {
     server,

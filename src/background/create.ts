@@ -4,12 +4,12 @@ import type { CopyReceipt, Reply } from '../messaging/protocol';
 import { failed, ok } from '../result';
 import type { SnippetFormat } from '../snippets/formats';
 import type { Server, TokenMeta } from '../storage/schema';
-import { readTokens } from '../storage/store';
+import { readTokens, writeServer } from '../storage/store';
 import type { AliasToken, IssuedToken } from '../xnat/token';
 import { copyToken } from './copy';
 import type { BackgroundDeps } from './deps';
 import { runReminders } from './reminders';
-import { serverNow, toMeta, updateTokens } from './token-records';
+import { serverNow, toMeta, updateTokens, withAccount } from './token-records';
 import { client } from './xnat-client';
 
 export type Created = { token: TokenMeta | null; copy: Reply<CopyReceipt> | null };
@@ -39,7 +39,7 @@ async function issueOnce(
   const xnat = client(deps, server);
   const user = await xnat.currentUser();
   if (!user.ok) return user;
-  const known = await readTokens(deps.local, server.id);
+  const known = await readTokens(deps.local, server.id, user.value);
   let token: IssuedToken | null = await tokenFromInterruptedCreate(deps, server, user.value, known);
   if (!token) {
     // Server time, so the token it issues can be recognised after a restart.
@@ -63,15 +63,21 @@ async function issueOnce(
           createdHere: true,
           yours: { since: serverNow(deps, server), why: 'created' },
         };
+  const mine = withAccount(server, user.value);
+  if (mine !== server) await writeServer(deps.local, mine);
   if (meta) {
-    await updateTokens(deps, server.id, (tokens) => ({
+    await updateTokens(deps, mine, (tokens) => ({
       tokens: [meta, ...tokens.filter((t) => t.id !== meta.id)],
       result: null,
     }));
     await runReminders(deps, new Set([server.id]));
   }
-  const copy = options.copy ? await copyToken(deps, server, token, options.format) : null;
-  return ok({ token: meta, copy });
+  if (!options.copy) return ok({ token: meta, copy: null });
+  const copied = await copyToken(deps, server, token, options.format);
+  return ok({
+    token: meta,
+    copy: copied.ok ? ok({ ...copied.value, account: user.value, token: meta }) : copied,
+  });
 }
 
 async function tokenFromInterruptedCreate(

@@ -2,7 +2,9 @@
 // when the worker learns about tokens) a pass checks what is due, re-checks it against XNAT with one
 // `show` per server unless the list was just read, records it as sent and then notifies: one
 // notification per server per pass. Passes run one at a time; with no reminder due, nothing is sent
-// to XNAT. By default only the tokens the user uses count; a setting includes all.
+// to XNAT. By default only the tokens the user uses count; a setting includes all. A pass checks the
+// tokens of the account the browser was last logged in as, and only with that account's session: when
+// the browser has switched to another account it waits until the first one lists again.
 import { countdownText, timeLeftText } from '../expiry/countdown';
 import { dueReminder, inBadgeWindow, nextReminderAt } from '../expiry/reminders';
 import { plural } from '../i18n/strings';
@@ -10,8 +12,8 @@ import type { Server, Settings, TokenMeta } from '../storage/schema';
 import { readServers, readSettings, readSummary, readTokens } from '../storage/store';
 import { serverTitle, tokenName } from '../xnat/names';
 import type { BackgroundDeps } from './deps';
-import { mergeListed, serverNow, updateTokens } from './token-records';
-import { client } from './xnat-client';
+import { serverNow, updateTokens } from './token-records';
+import { freshTokens } from './tokens';
 
 export const REMINDER_ALARM = 'expiry-reminders';
 const MINUTE = 60_000;
@@ -25,15 +27,11 @@ export function parseNotificationId(id: string): { serverId: string } | null {
   return prefix === 'xtt' && serverId ? { serverId } : null;
 }
 
-/** The tokens reminders and the badge cover on a server. */
-async function tokensInScope(
-  deps: BackgroundDeps,
-  serverId: string,
-  settings: Settings,
-): Promise<TokenMeta[]> {
+/** The tokens reminders and the badge cover on a server: its current account's. */
+async function tokensInScope(deps: BackgroundDeps, server: Server, settings: Settings): Promise<TokenMeta[]> {
   return settings.remindAbout === 'all'
-    ? readTokens(deps.local, serverId)
-    : (await readSummary(deps.local, serverId)).yours;
+    ? readTokens(deps.local, server.id, server.account)
+    : (await readSummary(deps.local, server.id, server.account)).yours;
 }
 
 const inScope = (token: TokenMeta, settings: Settings) => settings.remindAbout === 'all' || !!token.yours;
@@ -75,17 +73,20 @@ async function reminderPass(deps: BackgroundDeps, fresh: ReadonlySet<string>): P
   const settings = await readSettings(deps.local);
   for (const server of Object.values(await readServers(deps.local))) {
     const now = serverNow(deps, server);
-    const candidates = await tokensInScope(deps, server.id, settings);
+    const candidates = await tokensInScope(deps, server, settings);
     const decide = (t: TokenMeta) =>
       dueReminder(t.expiry, settings.notifyMinutesBefore, t.reminded ?? null, now, t.yours?.since);
     const pending = candidates.filter((t) => decide(t).markSent.length > 0 || t.reminded === undefined);
     if (pending.length === 0) continue;
     // One `show`, so a token the user deleted (or XNAT swept) stays quiet; never `validate`, which
     // would use up a single-use token.
-    if (pending.some((t) => decide(t).notify !== null) && !fresh.has(server.id)) await recheck(deps, server);
+    if (pending.some((t) => decide(t).notify !== null) && !fresh.has(server.id)) {
+      // Another account logged in meanwhile: its list is stored, and these tokens wait for theirs.
+      if (!(await recheck(deps, server))) continue;
+    }
     // Decided and recorded under the token lock, then notified: at most once, even if the worker
     // stops between the two.
-    const due = await updateTokens(deps, server.id, (tokens) => {
+    const due = await updateTokens(deps, server, (tokens) => {
       const notify: { token: TokenMeta; lead: number }[] = [];
       const next = tokens.map((token) => {
         if (!inScope(token, settings)) return token;
@@ -102,14 +103,13 @@ async function reminderPass(deps: BackgroundDeps, fresh: ReadonlySet<string>): P
   await scheduleReminders(deps);
 }
 
-/** One `show`: the stored list becomes what XNAT has now. Unreachable: the cached list stands. */
-async function recheck(deps: BackgroundDeps, server: Server): Promise<void> {
-  const listed = await client(deps, server).listTokens();
-  if (!listed.ok) return;
-  await updateTokens(deps, server.id, (known) => ({
-    tokens: mergeListed(listed.value.tokens, known),
-    result: null,
-  }));
+/**
+ * One `show`: the stored list becomes what XNAT has now. Unreachable: the cached list stands. False
+ * when the browser is now logged in as another account than the one whose tokens are due.
+ */
+async function recheck(deps: BackgroundDeps, server: Server): Promise<boolean> {
+  const fresh = await freshTokens(deps, server);
+  return !fresh.ok || fresh.value.server.account === server.account;
 }
 
 /** "3 tokens on CNDA (cnda.example.org) expire within 1 h" — naming them, and what to do. */
@@ -146,7 +146,7 @@ export async function scheduleReminders(deps: BackgroundDeps): Promise<void> {
   const soon: string[] = [];
   for (const server of Object.values(await readServers(deps.local))) {
     const now = serverNow(deps, server);
-    for (const token of await tokensInScope(deps, server.id, settings)) {
+    for (const token of await tokensInScope(deps, server, settings)) {
       const at = nextReminderAt(token.expiry, leads, token.reminded ?? []);
       // Alarms run on this computer's clock; reminders are due in the server's.
       if (at !== null)

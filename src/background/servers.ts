@@ -41,7 +41,10 @@ async function detectAndRemember(deps: BackgroundDeps, url: string, tabId?: numb
     clockOffsetMs:
       detected.serverDateMs == null ? 0 : clockOffsetMs(detected.serverDateMs, started, deps.now()),
   };
-  const isNew = !(server.id in (await readServers(deps.local)));
+  const before = (await readServers(deps.local))[server.id];
+  const isNew = !before;
+  // Added again (a new address for it, or Add pressed twice): its accounts and their records stay.
+  if (before?.account) Object.assign(server, { account: before.account, accounts: before.accounts });
   await writeServer(deps.local, server);
   await ensureContentScript(deps, pattern);
   // The page is already open: decorate it now rather than on its next load.

@@ -1,8 +1,9 @@
 // Every change to a server's stored token metadata goes through here, one at a time per server: a
 // fresh list, a reminder pass marking what it sent, a copy making a token the user's, a label. Each
 // reads, changes and writes under the same lock, so none undoes another. Network calls happen outside.
-import type { Server, TokenMeta, YoursReason } from '../storage/schema';
-import { readTokens, writeTokens } from '../storage/store';
+// Records belong to (server, XNAT account): a list read as bob never touches what alice's tokens hold.
+import { MAX_ACCOUNTS, type Server, type TokenMeta, type YoursReason } from '../storage/schema';
+import { forgetRecords, readTokens, writeServer, writeTokens } from '../storage/store';
 import type { AliasToken } from '../xnat/token';
 import type { BackgroundDeps } from './deps';
 
@@ -21,19 +22,62 @@ export function serially<T>(deps: BackgroundDeps, key: string, task: () => Promi
   return run;
 }
 
-/** Reads the server's tokens, lets `change` return the new list, writes it if it differs. */
+/**
+ * Reads the tokens of the server's current account, lets `change` return the new list, writes it if
+ * it differs.
+ */
 export function updateTokens<T>(
   deps: BackgroundDeps,
-  serverId: string,
+  server: Pick<Server, 'id' | 'account'>,
   change: (tokens: TokenMeta[]) => { tokens: TokenMeta[]; result: T },
 ): Promise<T> {
-  return serially(deps, `tokens:${serverId}`, async () => {
-    const before = await readTokens(deps.local, serverId);
+  return serially(deps, `tokens:${server.id}`, async () => {
+    const before = await readTokens(deps.local, server.id, server.account);
     const { tokens, result } = change(before);
-    await writeTokens(deps.local, serverId, tokens, before);
+    await writeTokens(deps.local, server.id, server.account, tokens, before);
     return result;
   });
 }
+
+/** The server as seen logged in as `account`: that account current, and remembered among its accounts. */
+export function withAccount(server: Server, account: string): Server {
+  const accounts = [...(server.accounts ?? []).filter((a) => a !== account), account];
+  if (server.account === account && accounts.join() === (server.accounts ?? []).join()) return server;
+  return { ...server, account, accounts: accounts.slice(-MAX_ACCOUNTS) };
+}
+
+/**
+ * Stores what XNAT listed for the account the server now shows, with what the extension knew of each
+ * token carried over. Records from before accounts are claimed by the account that lists them; the
+ * ones nobody lists stay until they are long expired (XNAT has swept them by then).
+ */
+export async function rememberListing(
+  deps: BackgroundDeps,
+  before: Server,
+  server: Server & { account: string },
+  listed: AliasToken[],
+): Promise<TokenMeta[]> {
+  if (server !== before) await writeServer(deps.local, server);
+  const dropped = (before.accounts ?? []).filter((a) => !server.accounts?.includes(a));
+  for (const account of dropped) await forgetRecords(deps.local, server.id, account);
+  return serially(deps, `tokens:${server.id}`, async () => {
+    const known = await readTokens(deps.local, server.id, server.account);
+    const unclaimed = await readTokens(deps.local, server.id);
+    const merged = mergeListed(listed, [...known, ...unclaimed]);
+    await writeTokens(deps.local, server.id, server.account, merged, known);
+    if (unclaimed.length) {
+      const claimed = new Set(merged.map((t) => t.id));
+      const swept = serverNow(deps, server) - UNCLAIMED_KEPT_MS;
+      const left = unclaimed.filter((t) => !claimed.has(t.id) && t.expiry > swept);
+      if (left.length) await writeTokens(deps.local, server.id, undefined, left, unclaimed);
+      else await forgetRecords(deps.local, server.id);
+    }
+    return merged;
+  });
+}
+
+// XNAT sweeps a token within the hour after its estimated expiry; a day leaves room for a wrong clock.
+const UNCLAIMED_KEPT_MS = 24 * 60 * 60 * 1000;
 
 /** What XNAT listed, with what the extension knows about each token (never a secret) carried over. */
 export function mergeListed(listed: AliasToken[], known: TokenMeta[]): TokenMeta[] {
@@ -65,24 +109,25 @@ export function toMeta(token: Omit<AliasToken, 'secret' | 'xdatUserId'>, known?:
 /** The server's clock now. */
 export const serverNow = (deps: BackgroundDeps, server: Server) => deps.now() + server.clockOffsetMs;
 
-/** Changes one stored token; false when the token is not known. */
+/** Changes one stored token of the server's current account; null when the token is not known. */
 export function changeToken(
   deps: BackgroundDeps,
-  serverId: string,
+  server: Pick<Server, 'id' | 'account'>,
   tokenId: number,
   change: (token: TokenMeta) => TokenMeta,
-): Promise<boolean> {
-  return updateTokens(deps, serverId, (tokens) => {
+): Promise<TokenMeta | null> {
+  return updateTokens(deps, server, (tokens) => {
     const token = tokens.find((t) => t.id === tokenId);
-    if (!token) return { tokens, result: false };
-    return { tokens: tokens.map((t) => (t === token ? change(token) : t)), result: true };
+    if (!token) return { tokens, result: null };
+    const changed = change(token);
+    return { tokens: tokens.map((t) => (t === token ? changed : t)), result: changed };
   });
 }
 
-/** Makes a known token the user's (kept if it already was); false when the token is not known. */
+/** Makes a known token the user's (kept if it already was); null when the token is not known. */
 export function markYours(deps: BackgroundDeps, server: Server, tokenId: number, why: YoursReason) {
   const since = serverNow(deps, server);
-  return changeToken(deps, server.id, tokenId, (token) =>
+  return changeToken(deps, server, tokenId, (token) =>
     token.yours ? token : { ...token, yours: { since, why } },
   );
 }

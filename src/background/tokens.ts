@@ -1,30 +1,79 @@
 // Token handlers: list (cached and fresh), copy, delete, label and watch, one server at a time.
-// Every XNAT call uses the browser's session; nothing here runs on a timer.
+// Every XNAT call uses the browser's session; nothing here runs on a timer. Every list also asks who
+// is logged in: a token of another account (a session cookie planted for the token API's path) is
+// never stored, copied or marked as the user's.
 import type { CopyReceipt, Reply, TokenListing } from '../messaging/protocol';
-import { failed, ok } from '../result';
+import { type Failed, failed, ok } from '../result';
 import type { SnippetFormat } from '../snippets/formats';
 import type { Server, TokenMeta } from '../storage/schema';
-import { readSummary, readTokens, writeServer } from '../storage/store';
+import { readSummary, readTokens } from '../storage/store';
+import { canListTokens } from '../xnat/client';
 import { cleanText } from '../xnat/names';
 import { clockOffsetMs } from '../xnat/server-clock';
 import type { AliasToken } from '../xnat/token';
 import { copyToken } from './copy';
 import type { BackgroundDeps } from './deps';
 import { runReminders, scheduleReminders } from './reminders';
-import { changeToken, markYours, mergeListed, serverNow, toMeta, updateTokens } from './token-records';
+import {
+  changeToken,
+  markYours,
+  rememberListing,
+  serverNow,
+  toMeta,
+  updateTokens,
+  withAccount,
+} from './token-records';
 import { client } from './xnat-client';
 
-/** One `show` request; the secrets it brings are used (for a copy) and dropped, never stored. */
+type AccountServer = Server & { account: string };
+
+export interface Listing {
+  /** The server with its clock and the account logged in now. */
+  server: AccountServer;
+  /** The enabled tokens of that account, secrets included: used for a copy, never stored. */
+  own: AliasToken[];
+  /** Ids of listed tokens that belong to another account. */
+  foreign: number[];
+  refused: number;
+}
+
+/** `show` and who is logged in, side by side (one round trip). */
+export async function fetchListing(deps: BackgroundDeps, server: Server): Promise<Reply<Listing>> {
+  const started = deps.now();
+  const xnat = client(deps, server);
+  // An XNAT without `show` says so without a request; asking who is logged in would be one.
+  if (!canListTokens(server.version)) return xnat.listTokens() as Promise<Failed>;
+  const [user, listed] = await Promise.all([xnat.currentUser(), xnat.listTokens()]);
+  if (!user.ok) return user;
+  if (!listed.ok) return listed;
+  const enabled = listed.value.tokens.filter((t) => t.enabled);
+  const timed = withClock(server, listed.serverDateMs ?? null, started, deps.now());
+  return ok({
+    server: withAccount(timed, user.value) as AccountServer,
+    own: enabled.filter((t) => t.xdatUserId === user.value),
+    foreign: enabled.filter((t) => t.xdatUserId !== user.value).map((t) => t.id),
+    refused: listed.value.refused,
+  });
+}
+
+/** One fresh list, stored; the secrets it brings are used (for a copy) and dropped, never stored. */
 export async function freshTokens(
   deps: BackgroundDeps,
   server: Server,
-): Promise<Reply<{ server: Server; tokens: TokenMeta[]; refused: number; secrets: AliasToken[] }>> {
-  const started = deps.now();
-  const listed = await client(deps, server).listTokens();
-  if (!listed.ok) return listed;
-  const updated = withClock(server, listed.serverDateMs ?? null, started, deps.now());
-  const tokens = await remember(deps, updated, server, listed.value.tokens);
-  return ok({ server: updated, tokens, refused: listed.value.refused, secrets: listed.value.tokens });
+): Promise<Reply<Listing & { tokens: TokenMeta[] }>> {
+  const listing = await fetchListing(deps, server);
+  if (!listing.ok) return listing;
+  const tokens = await remember(deps, server, listing.value);
+  return ok({ ...listing.value, tokens });
+}
+
+/**
+ * Stores a fresh list as the account's. A list holding another account's tokens is not the user's
+ * list (`show` answered for someone else): what is stored stays as it was.
+ */
+function remember(deps: BackgroundDeps, before: Server, listing: Listing): Promise<TokenMeta[]> {
+  if (listing.foreign.length === 0) return rememberListing(deps, before, listing.server, listing.own);
+  return Promise.resolve(listing.own.map((t) => toMeta(t)));
 }
 
 /** The server as its latest `Date` header puts its clock. */
@@ -34,41 +83,35 @@ function withClock(server: Server, serverDateMs: number | null, started: number,
   return offset === server.clockOffsetMs ? server : { ...server, clockOffsetMs: offset };
 }
 
-/** Stores what XNAT listed (with what the extension knows of each token) and the server's clock. */
-async function remember(deps: BackgroundDeps, updated: Server, before: Server, listed: AliasToken[]) {
-  if (updated !== before) await writeServer(deps.local, updated);
-  return updateTokens(deps, updated.id, (known) => {
-    const merged = mergeListed(listed, known);
-    return { tokens: merged, result: merged };
-  });
-}
-
 /**
  * For the popup: the tokens the user uses, and only a count of the others (a container service
  * leaves hundreds; the popup reads them from storage if the user asks). The reply is built from the
  * fresh list and the small summary; storing the whole list and the reminders follow the reply.
  */
 export async function listTokens(deps: BackgroundDeps, server: Server): Promise<Reply<TokenListing>> {
-  const started = deps.now();
-  const listed = await client(deps, server).listTokens();
-  if (!listed.ok) return listed;
-  const updated = withClock(server, listed.serverDateMs ?? null, started, deps.now());
-  const known = new Map((await readSummary(deps.local, server.id)).yours.map((t) => [t.id, t]));
-  const enabled = listed.value.tokens.filter((t) => t.enabled);
-  const yours = enabled
+  const listing = await fetchListing(deps, server);
+  if (!listing.ok) return listing;
+  const { server: updated, own, foreign, refused } = listing.value;
+  const [mine, unclaimed] = await Promise.all([
+    readSummary(deps.local, server.id, updated.account),
+    readSummary(deps.local, server.id),
+  ]);
+  const known = new Map([...unclaimed.yours, ...mine.yours].map((t) => [t.id, t]));
+  const yours = own
     .filter((t) => known.get(t.id)?.alias === t.alias)
     .map((t) => toMeta(t, known.get(t.id)))
     .sort((a, b) => a.expiry - b.expiry);
   deps.afterReply(async () => {
-    await remember(deps, updated, server, listed.value.tokens);
+    await remember(deps, server, listing.value);
     // The list was just read, so due reminders need no second request.
     await runReminders(deps, new Set([server.id]));
   });
   return ok({
     server: updated,
     tokens: yours,
-    others: enabled.length - yours.length,
-    refused: listed.value.refused,
+    others: own.length - yours.length,
+    foreign: foreign.length,
+    refused,
     cached: false,
   });
 }
@@ -79,18 +122,25 @@ export async function tokensForPage(
   server: Server,
   ids: number[],
 ): Promise<Reply<TokenListing>> {
-  const cached = await readTokens(deps.local, server.id);
+  const cached = server.account === undefined ? [] : await readTokens(deps.local, server.id, server.account);
   const known = new Set(cached.map((t) => t.id));
-  if (ids.every((id) => known.has(id)))
-    return ok({ server, tokens: cached, others: 0, refused: 0, cached: true });
+  if (cached.length && ids.every((id) => known.has(id)))
+    return ok({ server, tokens: cached, others: 0, foreign: 0, refused: 0, cached: true });
   const fresh = await freshTokens(deps, server);
   if (!fresh.ok) return fresh;
   await runReminders(deps, new Set([server.id]));
-  const { tokens, refused } = fresh.value;
-  return ok({ server: fresh.value.server, tokens, others: 0, refused, cached: false });
+  const { tokens, refused, foreign } = fresh.value;
+  return ok({
+    server: fresh.value.server,
+    tokens,
+    others: 0,
+    foreign: foreign.length,
+    refused,
+    cached: false,
+  });
 }
 
-/** Copying a token makes it one the user uses. */
+/** Copying a token makes it one the user uses; a token of another account is never copied. */
 export async function copyTokenById(
   deps: BackgroundDeps,
   server: Server,
@@ -99,12 +149,14 @@ export async function copyTokenById(
 ): Promise<Reply<CopyReceipt>> {
   const fresh = await freshTokens(deps, server);
   if (!fresh.ok) return fresh;
-  const token = fresh.value.secrets.find((t) => t.id === tokenId);
-  if (!token) return failed('unknown-token');
-  const copied = await copyToken(deps, fresh.value.server, token, format);
-  if (copied.ok) await markYours(deps, fresh.value.server, tokenId, 'copied');
+  const { server: updated, own, foreign } = fresh.value;
+  const token = own.find((t) => t.id === tokenId);
+  if (!token) return failed(foreign.includes(tokenId) ? 'foreign-token' : 'unknown-token');
+  const copied = await copyToken(deps, updated, token, format);
+  if (!copied.ok) return copied;
+  const meta = await markYours(deps, updated, tokenId, 'copied');
   await runReminders(deps, new Set([server.id]));
-  return copied;
+  return ok({ ...copied.value, account: updated.account, token: meta });
 }
 
 export async function deleteToken(
@@ -115,7 +167,7 @@ export async function deleteToken(
   const result = await client(deps, server).invalidateToken(tokenId);
   // Already gone (swept, or deleted elsewhere) is what the user wanted.
   if (!result.ok && result.failure.kind !== 'not-found') return result;
-  await updateTokens(deps, server.id, (tokens) => ({
+  await updateTokens(deps, server, (tokens) => ({
     tokens: tokens.filter((t) => t.id !== tokenId),
     result: null,
   }));
@@ -129,17 +181,17 @@ export async function labelToken(
   server: Server,
   tokenId: number,
   label: string,
-): Promise<Reply<null>> {
+): Promise<Reply<TokenMeta>> {
   const text = cleanText(label, 80);
   const since = serverNow(deps, server);
-  const found = await changeToken(deps, server.id, tokenId, (token) => {
+  const changed = await changeToken(deps, server, tokenId, (token) => {
     const { label: _old, ...rest } = token;
     if (!text) return rest;
     return { ...rest, label: text, yours: rest.yours ?? { since, why: 'labelled' } };
   });
-  if (!found) return failed('unknown-token');
+  if (!changed) return failed('unknown-token');
   await runReminders(deps);
-  return ok(null);
+  return ok(changed);
 }
 
 /**
@@ -152,17 +204,18 @@ export async function watchToken(
   tokenId: number,
   watched: boolean,
   why: 'watched' | 'created' = 'watched',
-): Promise<Reply<null>> {
-  let found = watched
+): Promise<Reply<TokenMeta>> {
+  let changed = watched
     ? await markYours(deps, server, tokenId, why)
-    : await changeToken(deps, server.id, tokenId, ({ yours: _was, ...rest }) => rest);
+    : await changeToken(deps, server, tokenId, ({ yours: _was, ...rest }) => rest);
   // A row the page just showed may not be stored yet: read the list once and try again.
-  if (!found && watched) {
+  if (!changed && watched) {
     const fresh = await freshTokens(deps, server);
     if (!fresh.ok) return fresh;
-    found = await markYours(deps, fresh.value.server, tokenId, why);
+    if (fresh.value.foreign.includes(tokenId)) return failed('foreign-token');
+    changed = await markYours(deps, fresh.value.server, tokenId, why);
   }
-  if (!found) return failed('unknown-token');
+  if (!changed) return failed('unknown-token');
   await runReminders(deps, new Set([server.id]));
-  return ok(null);
+  return ok(changed);
 }

@@ -2,17 +2,18 @@
 // button pattern) offers every format, the bell says whether reminders cover the token. The page
 // script never sees a secret: it sends the token id, and the background writes the clipboard.
 import { failureText } from '../i18n/failures';
-import { formatWords } from '../i18n/formats';
+import { copiedText, formatWords } from '../i18n/formats';
 import type { Strings } from '../i18n/strings';
 import type { CopyReceipt, Reply } from '../messaging/protocol';
 import { SNIPPET_FORMATS, type SnippetFormat } from '../snippets/formats';
+import type { TokenMeta } from '../storage/schema';
 import { BELL_PATH } from '../ui/icons';
 import { applyMenuKey, openingKey, placeMenu } from '../ui/menu';
 import { createHost, element } from './shadow-ui';
 import { COPY_CSS } from './styles';
 
 export type CopyAction = (tokenId: number, format?: SnippetFormat) => Promise<Reply<CopyReceipt>>;
-export type WatchAction = (tokenId: number, watched: boolean) => Promise<Reply<null>>;
+export type WatchAction = (tokenId: number, watched: boolean) => Promise<Reply<TokenMeta>>;
 
 export interface ControlOptions {
   defaultFormat: SnippetFormat;
@@ -114,14 +115,14 @@ export function createCopyControl(
       report(failureText(reply.failure, t), true);
       return;
     }
-    report(formatWords(reply.value.format, t).copied(tokenName), false);
+    report(copiedText(reply.value, tokenName, t), false);
     // Said where the user looks too: the button reads "Copied" for a moment.
     main.textContent = t('pageCopiedShort');
     clearTimeout(copiedTimer);
     copiedTimer = setTimeout(() => {
       main.textContent = caption;
     }, COPIED_MS);
-    setWatched(true);
+    setWatched(!!reply.value.token?.yours);
   };
   const setWatched = (on: boolean) => {
     watched = on;
@@ -165,7 +166,7 @@ export function createCopyControl(
     async () => {
       const next = !watched;
       const reply = await watch(tokenId, next);
-      if (reply.ok) setWatched(next);
+      if (reply.ok) setWatched(!!reply.value.yours);
       else report(failureText(reply.failure, t), true);
     },
     { signal },

@@ -18,7 +18,7 @@ export interface PageActions {
   copy: CopyAction;
   watch: WatchAction;
   /** The user made this token with XNAT's own Create button: it is theirs. */
-  created(tokenId: number): Promise<Reply<null>>;
+  created(tokenId: number): Promise<Reply<TokenMeta>>;
 }
 
 export interface PageOptions {

@@ -14,6 +14,7 @@ const WORDS: Record<FailureKind, MessageKey> = {
   redirected: 'failureRedirected',
   'unsupported-version': 'failureUnsupportedVersion',
   'other-user': 'failureOtherUser',
+  'foreign-token': 'failureForeignToken',
   'bad-url': 'failureBadUrl',
   'grant-refused': 'failureGrantRefused',
   'no-permission': 'failureNoPermission',

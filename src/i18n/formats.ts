@@ -36,3 +36,8 @@ export function formatWords(format: SnippetFormat, t: Strings): FormatWords {
   const [label, short, hint, copied] = KEYS[format];
   return { label: t(label), short: t(short), hint: t(hint), copied: (name) => t(copied, name) };
 }
+
+/** "Copied a curl command for nightly-sync: paste it into a terminal. XNAT account: alice." */
+export function copiedText(receipt: { format: SnippetFormat; account: string }, name: string, t: Strings) {
+  return `${formatWords(receipt.format, t).copied(name)} ${t('copiedAccount', receipt.account)}`;
+}

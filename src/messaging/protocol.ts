@@ -11,16 +11,25 @@ export interface TokenListing {
   tokens: TokenMeta[];
   /** Tokens left out of `tokens` (the popup gets the ones the user uses, and counts the rest). */
   others: number;
+  /** Tokens XNAT listed that belong to another account than the one logged in: never shown or copied. */
+  foreign: number;
   /** Entries XNAT sent that failed the checks and are not shown. */
   refused: number;
   /** From cache (instant first paint) rather than fresh from XNAT. */
   cached: boolean;
 }
 
-export interface CopyReceipt {
+export interface Written {
   format: SnippetFormat;
   /** Seconds until the clipboard is cleared, or 0 when auto-clear is off. */
   clearsInSeconds: number;
+}
+
+export interface CopyReceipt extends Written {
+  /** The XNAT account the copied token belongs to (the one logged in). */
+  account: string;
+  /** The token as stored after the copy (now one the user uses); null where XNAT gives no id. */
+  token: TokenMeta | null;
 }
 
 /** Requests from the extension's own views (popup, settings): they may act on any granted server. */
@@ -50,9 +59,10 @@ export interface PrivilegedRequests {
     request: { serverId: string; tokenId: number; format?: SnippetFormat };
     response: CopyReceipt;
   };
-  'tokens.label': { request: { serverId: string; tokenId: number; label: string }; response: null };
+  /** Replies with the token as stored, so that no view repeats the background's rules. */
+  'tokens.label': { request: { serverId: string; tokenId: number; label: string }; response: TokenMeta };
   /** The bell: watch a token (it counts as the user's) or stop watching it. */
-  'tokens.watch': { request: { serverId: string; tokenId: number; watched: boolean }; response: null };
+  'tokens.watch': { request: { serverId: string; tokenId: number; watched: boolean }; response: TokenMeta };
   'settings.get': { request: Record<string, never>; response: Settings };
   'settings.set': { request: Partial<Settings>; response: Settings };
 }
@@ -71,7 +81,7 @@ export interface PageRequests {
   'page.tokens': { request: { ids: number[] }; response: TokenListing };
   'page.copy': { request: { tokenId: number; format?: SnippetFormat }; response: CopyReceipt };
   /** The bell on the page; `created` when the user just made this token with XNAT's own button. */
-  'page.watch': { request: { tokenId: number; watched: boolean; created?: boolean }; response: null };
+  'page.watch': { request: { tokenId: number; watched: boolean; created?: boolean }; response: TokenMeta };
 }
 
 export type Requests = PrivilegedRequests & PageRequests;

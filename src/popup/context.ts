@@ -15,8 +15,8 @@ export interface PopupBackend {
    * tokens the user uses, a count of the others) and settings. Never a secret.
    */
   cached(): Promise<{ servers: Server[]; summaries: Record<string, TokenSummary>; settings: Settings }>;
-  /** Every token stored for a server, read when the user asks to see the others. */
-  storedTokens(serverId: string): Promise<TokenMeta[]>;
+  /** Every token stored for a server's account, read when the user asks to see the others. */
+  storedTokens(serverId: string, account: string | undefined): Promise<TokenMeta[]>;
   activeTab(): Promise<{ id: number; url: string } | null>;
   tabLooksLikeXnat(tabId: number): Promise<boolean>;
   /** Must run inside the click handler, before any await: Firefox drops the gesture after one. */

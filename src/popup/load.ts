@@ -54,11 +54,12 @@ export async function refresh(ctx: PopupContext, serverId: string): Promise<void
     ctx.patchSection(serverId, { loading: false, failure: listed.failure });
     return;
   }
-  const { tokens, others, refused, server } = listed.value;
+  const { tokens, others, refused, foreign, server } = listed.value;
   ctx.patchSection(serverId, {
     yours: tokens,
     others,
     refused,
+    foreign,
     server,
     cached: false,
     loading: false,
@@ -69,7 +70,8 @@ export async function refresh(ctx: PopupContext, serverId: string): Promise<void
 
 /** The other tokens, read from what the background stored (no request, no worker wake-up). */
 export async function loadOthers(ctx: PopupContext, serverId: string): Promise<void> {
-  const stored = await ctx.backend.storedTokens(serverId);
+  const account = ctx.section(serverId)?.server.account;
+  const stored = await ctx.backend.storedTokens(serverId, account);
   const otherTokens = stored.filter((t) => !t.yours);
   ctx.patchSection(serverId, { otherTokens, others: otherTokens.length });
 }

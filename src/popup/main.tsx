@@ -19,11 +19,13 @@ const controller = createPopupController({
   async cached() {
     const servers = Object.values(await readServers(stored));
     const summaries = Object.fromEntries(
-      await Promise.all(servers.map(async (s) => [s.id, await readSummary(stored, s.id)] as const)),
+      await Promise.all(
+        servers.map(async (s) => [s.id, await readSummary(stored, s.id, s.account)] as const),
+      ),
     );
     return { servers, summaries, settings: await readSettings(stored) };
   },
-  storedTokens: (serverId) => readTokens(stored, serverId),
+  storedTokens: (serverId, account) => readTokens(stored, serverId, account),
   activeTab,
   tabLooksLikeXnat: (tabId) => checkTab(tabId, looksLikeXnat),
   requestHost: (pattern) => requestHostPermission(pattern),

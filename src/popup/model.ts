@@ -25,6 +25,8 @@ export interface ServerSection {
   /** Shown when the server lists more than FILTER_FROM tokens: matches alias or label. */
   filter: string;
   refused: number;
+  /** Tokens XNAT listed for another account than the one logged in (a planted session): not shown. */
+  foreign: number;
   /** The list shown came from cache; a fresh one is on its way. */
   cached: boolean;
   loading: boolean;
@@ -85,6 +87,7 @@ export function initialSections(
       showOthers: false,
       filter: '',
       refused: 0,
+      foreign: 0,
       cached: server.id in cached,
       loading: true,
       failure: null,

@@ -94,6 +94,12 @@ export function ServerSectionView({ section, now, defaultFormat, actions, t }: P
           {(failure || (section.cached && section.loading)) && total > 0 && (
             <p class="hint">{t(failure ? 'popupStale' : 'popupCached')}</p>
           )}
+          {section.foreign > 0 && server.account && (
+            <p class="warning" role="alert">
+              {plural(t, 'popupForeign', section.foreign, server.account)}
+            </p>
+          )}
+          {server.account && <AccountLine account={server.account} known={server.accounts ?? []} t={t} />}
           {section.refused > 0 && <p class="hint">{plural(t, 'popupRefused', section.refused)}</p>}
           {total > FILTER_FROM && (
             <input
@@ -129,5 +135,15 @@ export function ServerSectionView({ section, now, defaultFormat, actions, t }: P
         </div>
       )}
     </section>
+  );
+}
+
+/** Whose tokens these are; with more than one account here, that the others' are kept. */
+function AccountLine({ account, known, t }: { account: string; known: string[]; t: Strings }) {
+  const others = known.filter((a) => a !== account);
+  return (
+    <p class="account">
+      {others.length ? t('popupAccountOthers', account, others.join(', ')) : t('popupAccount', account)}
+    </p>
   );
 }

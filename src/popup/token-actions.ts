@@ -1,27 +1,18 @@
 // What the user does to a token from the popup: copy, create, delete, name, watch; and the others.
-import { formatWords } from '../i18n/formats';
+import { copiedText } from '../i18n/formats';
 import type { CopyReceipt, Reply } from '../messaging/protocol';
 import type { SnippetFormat } from '../snippets/formats';
-import type { TokenMeta, YoursReason } from '../storage/schema';
+import type { TokenMeta } from '../storage/schema';
 import { tokenName } from '../xnat/names';
 import type { PopupContext } from './context';
 import { loadOthers, refresh } from './load';
 import { findToken, withoutToken, withToken } from './model';
 
-/** Changes a shown token; one that becomes the user's moves up among theirs. */
-function changeToken(
-  ctx: PopupContext,
-  serverId: string,
-  tokenId: number,
-  change: (t: TokenMeta) => TokenMeta,
-) {
+/** Shows a token as the background stored it; one that became the user's moves up among theirs. */
+function showStored(ctx: PopupContext, serverId: string, token: TokenMeta | null) {
   const section = ctx.section(serverId);
-  const token = section && findToken(section, tokenId);
-  if (section && token) ctx.patchSection(serverId, withToken(section, change(token)));
+  if (section && token) ctx.patchSection(serverId, withToken(section, token));
 }
-
-const making = (why: YoursReason, now: number) => (t: TokenMeta) =>
-  t.yours ? t : { ...t, yours: { since: now, why } };
 
 export async function copy(ctx: PopupContext, serverId: string, tokenId: number, format?: SnippetFormat) {
   const reply = await ctx.backend.send(
@@ -31,17 +22,17 @@ export async function copy(ctx: PopupContext, serverId: string, tokenId: number,
   const section = ctx.section(serverId);
   const token = section && findToken(section, tokenId);
   reportCopy(ctx, reply, token ? tokenName(token) : '');
-  if (reply.ok) changeToken(ctx, serverId, tokenId, making('copied', ctx.backend.now()));
+  if (reply.ok) showStored(ctx, serverId, reply.value.token);
   if (!reply.ok && reply.failure.kind === 'unknown-token') await refresh(ctx, serverId);
 }
 
-/** "Copied a curl command for nightly-sync: paste it into a terminal." */
+/** "Copied a curl command for nightly-sync: paste it into a terminal. XNAT account: alice." */
 function reportCopy(ctx: PopupContext, reply: Reply<CopyReceipt>, name: string): void {
   if (!ctx.succeeded(reply)) return;
   const { t } = ctx.backend;
   const { clearsInSeconds } = reply.value;
   const clears = clearsInSeconds > 0 ? ` ${t('popupClears', String(clearsInSeconds))}` : '';
-  ctx.notify('ok', formatWords(reply.value.format, t).copied(name) + clears);
+  ctx.notify('ok', copiedText(reply.value, name, t) + clears);
   noteClipboardHistory(ctx);
 }
 
@@ -69,7 +60,7 @@ export async function create(ctx: PopupContext, serverId: string): Promise<void>
     if (!copied) ctx.notify('ok', t('popupCreated') + unlisted);
     else if (ctx.succeeded(copied)) {
       const name = token ? tokenName(token) : t('popupTheNewToken');
-      ctx.notify('ok', `${t('popupCreated')} ${formatWords(copied.value.format, t).copied(name)}${unlisted}`);
+      ctx.notify('ok', `${t('popupCreated')} ${copiedText(copied.value, name, t)}${unlisted}`);
       noteClipboardHistory(ctx);
     }
   } finally {
@@ -86,21 +77,13 @@ export async function remove(ctx: PopupContext, serverId: string, tokenId: numbe
 
 /** A name is the user's own note for a token; giving one makes the token theirs. */
 export async function saveLabel(ctx: PopupContext, serverId: string, tokenId: number, label: string) {
-  if (!ctx.succeeded(await ctx.backend.send('tokens.label', { serverId, tokenId, label }))) return;
-  const trimmed = label.trim();
-  changeToken(ctx, serverId, tokenId, (t) => {
-    const { label: _old, ...rest } = t;
-    return trimmed ? making('labelled', ctx.backend.now())({ ...rest, label: trimmed }) : rest;
-  });
+  const reply = await ctx.backend.send('tokens.label', { serverId, tokenId, label });
+  if (ctx.succeeded(reply)) showStored(ctx, serverId, reply.value);
 }
 
 export async function watch(ctx: PopupContext, serverId: string, tokenId: number, watched: boolean) {
-  if (!ctx.succeeded(await ctx.backend.send('tokens.watch', { serverId, tokenId, watched }))) return;
-  changeToken(ctx, serverId, tokenId, (t) => {
-    if (watched) return making('watched', ctx.backend.now())(t);
-    const { yours: _was, ...rest } = t;
-    return rest;
-  });
+  const reply = await ctx.backend.send('tokens.watch', { serverId, tokenId, watched });
+  if (ctx.succeeded(reply)) showStored(ctx, serverId, reply.value);
 }
 
 export async function toggleOthers(ctx: PopupContext, serverId: string): Promise<void> {

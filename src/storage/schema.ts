@@ -15,7 +15,21 @@ export interface Server {
   version: string;
   /** Server clock minus this computer's clock, from the last response's `Date` header. */
   clockOffsetMs: number;
+  /**
+   * The XNAT user the browser was last logged in as here: the popup, the page and reminders work on
+   * this account's tokens. Absent until the first list after an update from a version without accounts.
+   */
+  account?: string;
+  /** Every account whose tokens are remembered here (what the extension knows belongs to each). */
+  accounts?: string[];
 }
+
+/** How many accounts one server remembers: a person with a lab and an admin account has a few. */
+export const MAX_ACCOUNTS = 8;
+
+/** XNAT user names: letters, digits and a few marks; nothing that could break a storage key apart. */
+export const isAccountName = (v: unknown): v is string =>
+  typeof v === 'string' && /^[^\s<>|]{1,255}$/.test(v);
 
 /** Why a token counts as one the user uses. */
 export type YoursReason = 'created' | 'copied' | 'labelled' | 'watched';
@@ -123,7 +137,10 @@ export function isServer(raw: unknown): raw is Server {
     isText(s.siteId, 255) &&
     isText(s.version, 64) &&
     typeof s.clockOffsetMs === 'number' &&
-    Number.isFinite(s.clockOffsetMs)
+    Number.isFinite(s.clockOffsetMs) &&
+    (s.account === undefined || isAccountName(s.account)) &&
+    (s.accounts === undefined ||
+      (Array.isArray(s.accounts) && s.accounts.length <= MAX_ACCOUNTS && s.accounts.every(isAccountName)))
   );
 }
 

@@ -22,10 +22,14 @@ export interface KeyValueStore {
 const SERVERS = 'servers';
 const SETTINGS = 'settings';
 const WELCOMED = 'welcomed';
-const tokensKey = (serverId: string) => `tokens:${serverId}`;
+// One list per (server, XNAT account): a login as someone else on the same server never touches
+// the first account's names, marks and reminders. No account: records kept by a version before
+// accounts, claimed by the account that next lists them.
+const ofAccount = (account: string | undefined) => (account === undefined ? '' : ` user:${account}`);
+const tokensKey = (serverId: string, account?: string) => `tokens:${serverId}${ofAccount(account)}`;
 // Derived from the token list and written with it: what the popup paints first and what reminders
 // read, without the hundreds of pipeline tokens a server may list.
-const summaryKey = (serverId: string) => `summary:${serverId}`;
+const summaryKey = (serverId: string, account?: string) => `summary:${serverId}${ofAccount(account)}`;
 
 export async function readServers(store: KeyValueStore): Promise<Record<string, Server>> {
   const raw = await store.get<Record<string, unknown>>(SERVERS);
@@ -41,13 +45,20 @@ export async function writeServer(store: KeyValueStore, server: Server): Promise
 }
 
 export async function forgetServer(store: KeyValueStore, serverId: string): Promise<void> {
-  const { [serverId]: _gone, ...rest } = await readServers(store);
+  const { [serverId]: gone, ...rest } = await readServers(store);
   await store.set({ [SERVERS]: rest });
-  await store.remove([tokensKey(serverId), summaryKey(serverId)]);
+  const accounts = [undefined, ...(gone?.accounts ?? [])];
+  await store.remove(
+    accounts.flatMap((account) => [tokensKey(serverId, account), summaryKey(serverId, account)]),
+  );
 }
 
-export async function readTokens(store: KeyValueStore, serverId: string): Promise<TokenMeta[]> {
-  const raw = await store.get<unknown>(tokensKey(serverId));
+export async function readTokens(
+  store: KeyValueStore,
+  serverId: string,
+  account?: string,
+): Promise<TokenMeta[]> {
+  const raw = await store.get<unknown>(tokensKey(serverId, account));
   return Array.isArray(raw) ? raw.filter(isTokenMeta) : [];
 }
 
@@ -58,23 +69,34 @@ export async function readTokens(store: KeyValueStore, serverId: string): Promis
 export async function writeTokens(
   store: KeyValueStore,
   serverId: string,
+  account: string | undefined,
   tokens: TokenMeta[],
   previous?: TokenMeta[],
 ): Promise<void> {
   const items: Record<string, unknown> = {};
-  if (!previous || JSON.stringify(tokens) !== JSON.stringify(previous)) items[tokensKey(serverId)] = tokens;
+  if (!previous || JSON.stringify(tokens) !== JSON.stringify(previous))
+    items[tokensKey(serverId, account)] = tokens;
   const summary = summarize(tokens);
   if (!previous || JSON.stringify(summary) !== JSON.stringify(summarize(previous)))
-    items[summaryKey(serverId)] = summary;
+    items[summaryKey(serverId, account)] = summary;
   if (Object.keys(items).length) await store.set(items);
 }
 
-export async function readSummary(store: KeyValueStore, serverId: string): Promise<TokenSummary> {
-  const raw = await store.get<Partial<TokenSummary>>(summaryKey(serverId));
+/** Drops one account's records (no account: those a version before accounts kept). */
+export function forgetRecords(store: KeyValueStore, serverId: string, account?: string): Promise<void> {
+  return store.remove([tokensKey(serverId, account), summaryKey(serverId, account)]);
+}
+
+export async function readSummary(
+  store: KeyValueStore,
+  serverId: string,
+  account?: string,
+): Promise<TokenSummary> {
+  const raw = await store.get<Partial<TokenSummary>>(summaryKey(serverId, account));
   if (raw && Array.isArray(raw.yours) && typeof raw.others === 'number')
     return { yours: raw.yours.filter(isTokenMeta), others: raw.others };
   // Written by a version before summaries: derive it once.
-  return summarize(await readTokens(store, serverId));
+  return summarize(await readTokens(store, serverId, account));
 }
 
 // Since version 2 only the user's own choices are stored, so a changed default reaches everyone who

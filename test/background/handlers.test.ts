@@ -83,7 +83,7 @@ describe('tokens', () => {
     const newer = h.xnat.control.seedToken({ created: now - 60_000 });
     const listing = value(await h.ask('tokens.list', { serverId }));
     expect(listing).toMatchObject({ cached: false, tokens: [], others: 2 });
-    const stored = await readTokens(h.deps.local, serverId);
+    const stored = await readTokens(h.deps.local, serverId, 'alice');
     expect(stored.map((t) => t.alias)).toEqual([newer.alias, older.alias]);
     expect(stored[0]).toEqual({
       id: newer.id,
@@ -173,7 +173,7 @@ describe('tokens', () => {
     value(await h.ask('tokens.list', { serverId }));
     value(await h.ask('tokens.delete', { serverId, tokenId: drop.id }));
     expect(h.xnat.control.state.tokensOf('alice').map((t) => t.id)).toEqual([keep.id]);
-    expect((await readTokens(h.deps.local, serverId)).map((t) => t.id)).toEqual([keep.id]);
+    expect((await readTokens(h.deps.local, serverId, 'alice')).map((t) => t.id)).toEqual([keep.id]);
     expect(value(await h.ask('tokens.delete', { serverId, tokenId: 999 }))).toBeNull();
   });
 
@@ -181,7 +181,12 @@ describe('tokens', () => {
     const token = h.xnat.control.seedToken();
     value(await h.ask('settings.set', { clipboardClearSeconds: 30 }));
     const receipt = value(await h.ask('tokens.copy', { serverId, tokenId: token.id, format: 'curl' }));
-    expect(receipt).toEqual({ format: 'curl', clearsInSeconds: 30 });
+    expect(receipt).toMatchObject({
+      format: 'curl',
+      clearsInSeconds: 30,
+      account: 'alice',
+      token: { id: token.id, yours: { why: 'copied' } },
+    });
     expect(h.deps.clipboardWrites).toEqual([
       ` curl -u '${token.alias}:${token.secret}' '${h.xnat.url}/data/projects?format=csv'`,
     ]);
@@ -244,7 +249,7 @@ describe('tokens', () => {
     value(await h.ask('tokens.list', { serverId }));
     value(await h.ask('tokens.label', { serverId, tokenId: token.id, label: 'nightly sync' }));
     value(await h.ask('tokens.list', { serverId }));
-    expect((await readTokens(h.deps.local, serverId))[0]?.label).toBe('nightly sync');
+    expect((await readTokens(h.deps.local, serverId, 'alice'))[0]?.label).toBe('nightly sync');
   });
 });
 
@@ -308,7 +313,7 @@ describe('two servers', () => {
     expect(h.deps.clipboardWrites[0]).toContain(other.url);
     value(await h.ask('tokens.delete', { serverId: otherId, tokenId: there.id }));
     expect(h.xnat.control.state.tokensOf('alice').map((t) => t.secret)).toEqual([here.secret]);
-    expect(await readTokens(h.deps.local, serverId)).toHaveLength(1);
+    expect(await readTokens(h.deps.local, serverId, 'alice')).toHaveLength(1);
     await other.stop();
   });
 });

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { uiRoot } from '../../src/content/shadow-ui';
 import { watchTokenPage } from '../../src/content/watch-page';
 import type { CopyReceipt, Reply, TokenListing } from '../../src/messaging/protocol';
+import type { TokenMeta } from '../../src/storage/schema';
 import { t } from '../fakes/strings';
 import { type PageToken, PROFILE_PAGE, pageToken, renderTokenTable } from '../fixtures/token-page';
 
@@ -35,15 +36,27 @@ const listing = (clockOffsetMs = 0): Reply<TokenListing> => ({
       ...(t.id === 1 ? { label: 'nightly-sync', yours: { since: NOW, why: 'labelled' as const } } : {}),
     })),
     others: 0,
+    foreign: 0,
     refused: 0,
     cached: true,
   },
 });
 
+/** The token as the background stores it after the bell: the user's, or not. */
+const stored = (id: number, yours: boolean): TokenMeta => ({
+  id,
+  alias: shown.find((t) => t.id === id)?.alias ?? '',
+  created: NOW,
+  expiry: NOW,
+  singleUse: false,
+  createdHere: false,
+  ...(yours ? { yours: { since: NOW, why: 'watched' as const } } : {}),
+});
+
 function start(
   copyReply: Reply<CopyReceipt> = {
     ok: true,
-    value: { format: 'curl', clearsInSeconds: 0 },
+    value: { format: 'curl', clearsInSeconds: 0, account: 'alice', token: null },
   },
   clockOffsetMs = 0,
 ) {
@@ -59,15 +72,17 @@ function start(
       },
       copy: async (id, format) => {
         copies.push([id, format]);
-        return copyReply;
+        return copyReply.ok
+          ? { ok: true, value: { ...copyReply.value, token: stored(id, true) } }
+          : copyReply;
       },
       watch: async (id, watched) => {
         watches.push([id, watched]);
-        return { ok: true, value: null };
+        return { ok: true, value: stored(id, watched) };
       },
       created: async (id) => {
         created.push(id);
-        return { ok: true, value: null };
+        return { ok: true, value: stored(id, true) };
       },
     },
   });
@@ -260,7 +275,7 @@ describe('copying', () => {
     await settle();
     expect(copies).toEqual([[1, undefined]]);
     expect(statusLine()?.textContent).toBe(
-      'Copied a curl command for nightly-sync: paste it into a terminal.',
+      'Copied a curl command for nightly-sync: paste it into a terminal. XNAT account: alice.',
     );
     expect(main.textContent).toBe('Copied');
     await vi.advanceTimersByTimeAsync(2500);

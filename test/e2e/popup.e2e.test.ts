@@ -104,7 +104,7 @@ describe('the popup', () => {
     await expect
       .poll(() => popup.locator('.notice.ok span').textContent())
       .toMatch(
-        /^New token created\. Copied a curl command for [0-9a-f]{8}…[0-9a-f]{4}: paste it into a terminal\.$/,
+        /^New token created\. Copied a curl command for [0-9a-f]{8}…[0-9a-f]{4}: paste it into a terminal\. XNAT account: alice\.$/,
       );
     expect([
       root.control.state.tokensOf('alice').length,

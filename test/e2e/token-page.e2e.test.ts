@@ -75,9 +75,11 @@ describe('the decorated token page', () => {
     xnat.control.resetCounters();
     expect(await runCopied(await clipboard())).toEqual(PROJECT_IDS);
     expect(xnat.control.sessionsCreated('basic-token')).toBe(1);
-    expect((await shadowTexts(page, 'notices')).join('')).toMatch(
-      /Copied a curl command for [0-9a-f]{8}…[0-9a-f]{4}: paste it into a terminal\.$/,
-    );
+    await expect
+      .poll(async () => (await shadowTexts(page, 'notices')).join(''))
+      .toMatch(
+        /Copied a curl command for [0-9a-f]{8}…[0-9a-f]{4}: paste it into a terminal\. XNAT account: alice\.$/,
+      );
   });
 
   it('keeps every row decorated after the page’s own Create Alias Token', async () => {

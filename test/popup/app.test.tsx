@@ -357,6 +357,29 @@ describe('actions and the keyboard', () => {
   });
 });
 
+describe('accounts', () => {
+  it('each server says whose tokens it lists, and that another account’s are kept', async () => {
+    const asAlice = { ...DEMO, account: 'alice', accounts: ['alice'] };
+    const asBob = { ...CNDA, account: 'bob', accounts: ['alice', 'bob'] };
+    const root = await mount(state({ sections: [section(asAlice, [mine(1, 60)]), section(asBob, [])] }));
+    const lines = [...root.querySelectorAll('.account')].map((p) => p.textContent);
+    expect(lines).toEqual([
+      'Tokens of XNAT account alice.',
+      'Tokens of XNAT account bob. What you set up as alice is kept for when you log in that way again.',
+    ]);
+  });
+
+  it('tokens of another account in the list are flagged, not shown', async () => {
+    const planted = { ...DEMO, account: 'alice', accounts: ['alice'] };
+    const root = await mount(state({ sections: [section(planted, [], { foreign: 3 })] }));
+    const alert = root.querySelector('.warning[role=alert]');
+    expect(alert?.textContent).toBe(
+      "XNAT listed 3 tokens of another account than alice. They are not shown and cannot be copied: someone else's session may be set for this server. Log out of XNAT and log in again.",
+    );
+    expect(root.querySelectorAll('li.token')).toHaveLength(0);
+  });
+});
+
 describe('server text is text', () => {
   it('a site name with markup is shown, not run, and cleaned of control characters', async () => {
     const evil = server('<img src=x onerror="alert(1)">\u202E', 'https://evil.example.org');

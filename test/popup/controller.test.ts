@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { Reply, RequestOf, RequestType, ResponseOf } from '../../src/messaging/protocol';
 import type { PopupBackend } from '../../src/popup/context';
 import { createPopupController } from '../../src/popup/controller';
-import { DEFAULT_SETTINGS } from '../../src/storage/schema';
+import { DEFAULT_SETTINGS, type TokenMeta } from '../../src/storage/schema';
 import { t } from '../fakes/strings';
 import { NOW, server, token } from './render';
 
@@ -54,7 +54,10 @@ function backend(
 
 const ok = <T>(value: T) => ({ ok: true as const, value });
 const listing = (s: typeof DEMO, tokens: ReturnType<typeof token>[], others = 0) =>
-  ok({ server: s, tokens, others, refused: 0, cached: false });
+  ok({ server: s, tokens, others, foreign: 0, refused: 0, cached: false });
+/** What the background replies to a copy: the token as it stored it (now the user's). */
+const receipt = (format: 'curl' | 'curl-session', clearsInSeconds = 0, copied: TokenMeta | null = null) =>
+  ok({ format, clearsInSeconds, account: 'alice', token: copied });
 
 const basics: Handler = {
   'servers.list': () => ok([DEMO, CNDA]),
@@ -197,7 +200,7 @@ describe('actions', () => {
             resolve(
               ok({
                 token: token(9, 2880, { createdHere: true, yours: { since: NOW, why: 'created' } }),
-                copy: ok({ format: 'curl-session' as const, clearsInSeconds: 0 }),
+                copy: receipt('curl-session'),
               }),
             );
         }),
@@ -211,16 +214,15 @@ describe('actions', () => {
     expect(b.sent.filter(([type]) => type === 'tokens.create')).toHaveLength(1);
     expect(c.state.sections[1]?.yours.map((tk) => tk.id)).toEqual([1, 2, 9]);
     expect(c.state.notice?.text).toBe(
-      'New token created. Copied a curl script for 61e4f5db…0009: paste it into a terminal, or save it as a script and add your calls.',
+      'New token created. Copied a curl script for 61e4f5db…0009: paste it into a terminal, or save it as a script and add your calls. XNAT account: alice.',
     );
     expect(c.state.clipboardHistoryNote).toBe(true);
   });
 
   it('warns once, ever, that clipboard history may keep copies', async () => {
-    const receipt = ok({ format: 'curl' as const, clearsInSeconds: 0 });
     const b = backend({
       ...basics,
-      'tokens.copy': () => receipt,
+      'tokens.copy': () => receipt('curl'),
       'settings.set': () => ok(DEFAULT_SETTINGS),
     });
     const c = createPopupController(b);
@@ -232,7 +234,7 @@ describe('actions', () => {
       ['settings.set', { clipboardNoteShown: true }],
     ]);
     const later = createPopupController(
-      backend({ ...basics, 'tokens.copy': () => receipt }, null, false, {
+      backend({ ...basics, 'tokens.copy': () => receipt('curl') }, null, false, {
         ...stored,
         settings: { ...DEFAULT_SETTINGS, clipboardNoteShown: true },
       }),
@@ -246,20 +248,24 @@ describe('actions', () => {
     const c = createPopupController(
       backend({
         ...basics,
-        'tokens.copy': () => ok({ format: 'curl' as const, clearsInSeconds: 30 }),
+        'tokens.copy': () => receipt('curl', 30),
       }),
     );
     await c.load();
     await c.copy(DEMO.id, 1, 'curl');
     expect(c.state.notice).toEqual({
       kind: 'ok',
-      text: 'Copied a curl command for 61e4f5db…0001: paste it into a terminal. The clipboard clears in 30 s unless you copy something else.',
+      text: 'Copied a curl command for 61e4f5db…0001: paste it into a terminal. XNAT account: alice. The clipboard clears in 30 s unless you copy something else.',
     });
   });
 
-  it('copying one of the others makes it the user’s: it moves up among theirs', async () => {
+  it('copying one of the others shows it as the reply says: among the user’s tokens', async () => {
     const c = createPopupController(
-      backend({ ...basics, 'tokens.copy': () => ok({ format: 'curl' as const, clearsInSeconds: 0 }) }),
+      backend({
+        ...basics,
+        'tokens.copy': ({ tokenId }) =>
+          receipt('curl', 0, token(tokenId, 90, { yours: { since: NOW, why: 'copied' } })),
+      }),
     );
     await c.load();
     await c.toggleOthers(CNDA.id);
@@ -274,8 +280,20 @@ describe('actions', () => {
     expect([section?.otherTokens?.map((tk) => tk.id), section?.others]).toEqual([[4], 1]);
   });
 
-  it('unwatching gives a token back to the others; watching takes it', async () => {
-    const c = createPopupController(backend({ ...basics, 'tokens.watch': () => ok(null) }));
+  it('unwatching gives a token back to the others; watching takes it (as the replies say)', async () => {
+    const c = createPopupController(
+      backend({
+        ...basics,
+        'tokens.watch': ({ tokenId, watched }) =>
+          ok(
+            token(
+              tokenId,
+              tokenId === 1 ? 60 : 100,
+              watched ? { yours: { since: NOW, why: 'watched' } } : {},
+            ),
+          ),
+      }),
+    );
     await c.load();
     await c.toggleOthers(CNDA.id);
     await c.watch(CNDA.id, 1, false);
@@ -291,7 +309,7 @@ describe('actions', () => {
     await c.load();
     const sent = b.sent.length;
     await c.setFilter(DEMO.id, '0004');
-    expect(b.storedTokens).toHaveBeenCalledWith(DEMO.id);
+    expect(b.storedTokens).toHaveBeenCalledWith(DEMO.id, undefined);
     expect(b.sent).toHaveLength(sent);
     expect(c.state.sections[1]?.filter).toBe('0004');
   });

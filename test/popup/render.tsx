@@ -46,6 +46,7 @@ export function section(s: Server, yours: TokenMeta[], extra: Partial<ServerSect
     showOthers: false,
     filter: '',
     refused: 0,
+    foreign: 0,
     cached: false,
     loading: false,
     failure: null,

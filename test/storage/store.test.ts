@@ -95,7 +95,7 @@ describe('token lists', () => {
       token(2, { yours: { since: 1, why: 'copied' }, expiry: 9 }),
       token(3, { yours: { since: 1, why: 'watched' }, expiry: 5 }),
     ];
-    await writeTokens(store, 's', list);
+    await writeTokens(store, 's', undefined, list);
     expect(await readSummary(store, 's')).toEqual({ yours: [list[2], list[1]], others: 1 });
   });
 
@@ -103,10 +103,10 @@ describe('token lists', () => {
     const store = new MemoryStore();
     const set = vi.spyOn(store, 'set');
     const list = [token(1), token(2)];
-    await writeTokens(store, 's', list);
-    await writeTokens(store, 's', structuredClone(list), list);
+    await writeTokens(store, 's', undefined, list);
+    await writeTokens(store, 's', undefined, structuredClone(list), list);
     expect(set).toHaveBeenCalledTimes(1);
-    await writeTokens(store, 's', [token(1)], list);
+    await writeTokens(store, 's', undefined, [token(1)], list);
     expect(set).toHaveBeenCalledTimes(2);
   });
 });
