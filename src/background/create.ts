@@ -8,7 +8,6 @@ import { readTokens, writeServer } from '../storage/store';
 import type { AliasToken, IssuedToken } from '../xnat/token';
 import { copyToken } from './copy';
 import type { BackgroundDeps } from './deps';
-import { runReminders } from './reminders';
 import { serverNow, toMeta, updateTokens, withAccount } from './token-records';
 import { client } from './xnat-client';
 
@@ -70,7 +69,6 @@ async function issueOnce(
       tokens: [meta, ...tokens.filter((t) => t.id !== meta.id)],
       result: null,
     }));
-    await runReminders(deps, new Set([server.id]));
   }
   if (!options.copy) return ok({ token: meta, copy: null });
   const copied = await copyToken(deps, server, token, options.format);

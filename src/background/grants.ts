@@ -1,9 +1,9 @@
 // Host grants are the source of truth: the page script is registered for every granted host with a
 // known server, and a server whose grant goes is forgotten with everything stored about it.
-import { forgetServer, readServers } from '../storage/store';
+import { readServers } from '../storage/store';
 import { hostPattern } from '../xnat/server-identity';
 import type { BackgroundDeps } from './deps';
-import { scheduleReminders } from './reminders';
+import { forgetServerRecords } from './token-records';
 
 /** Only patterns for one exact host get a content script; a grant of "all sites" does not. */
 export function isSingleHostPattern(pattern: string): boolean {
@@ -15,11 +15,10 @@ export async function onPermissionsRemoved(deps: BackgroundDeps, patterns: strin
   const removed = new Set(patterns);
   for (const server of Object.values(await readServers(deps.local))) {
     const pattern = hostPattern(server.origin);
-    if (pattern && removed.has(pattern)) await forgetServer(deps.local, server.id);
+    if (pattern && removed.has(pattern)) await forgetServerRecords(deps, server.id);
   }
   for (const pattern of patterns)
     if (isSingleHostPattern(pattern)) await deps.contentScripts.unregister(pattern);
-  await scheduleReminders(deps);
 }
 
 /** At start-up: grants may have changed while the worker was gone (browser UI, sync, restart). */
@@ -30,7 +29,7 @@ export async function reconcile(deps: BackgroundDeps): Promise<void> {
   for (const server of Object.values(await readServers(deps.local))) {
     const pattern = hostPattern(server.origin);
     if (pattern && (await deps.permissions.contains(pattern))) wanted.add(pattern);
-    else await forgetServer(deps.local, server.id);
+    else await forgetServerRecords(deps, server.id);
   }
   for (const pattern of registered) {
     if (!wanted.has(pattern)) await deps.contentScripts.unregister(pattern);

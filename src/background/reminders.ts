@@ -86,17 +86,22 @@ async function reminderPass(deps: BackgroundDeps, fresh: ReadonlySet<string>): P
     }
     // Decided and recorded under the token lock, then notified: at most once, even if the worker
     // stops between the two.
-    const due = await updateTokens(deps, server, (tokens) => {
-      const notify: { token: TokenMeta; lead: number }[] = [];
-      const next = tokens.map((token) => {
-        if (!inScope(token, settings)) return token;
-        const decision = decide(token);
-        if (decision.markSent.length === 0 && token.reminded !== undefined) return token;
-        if (decision.notify !== null) notify.push({ token, lead: decision.notify });
-        return { ...token, reminded: [...(token.reminded ?? []), ...decision.markSent] };
-      });
-      return { tokens: next, result: notify };
-    });
+    const due = await updateTokens(
+      deps,
+      server,
+      (tokens) => {
+        const notify: { token: TokenMeta; lead: number }[] = [];
+        const next = tokens.map((token) => {
+          if (!inScope(token, settings)) return token;
+          const decision = decide(token);
+          if (decision.markSent.length === 0 && token.reminded !== undefined) return token;
+          if (decision.notify !== null) notify.push({ token, lead: decision.notify });
+          return { ...token, reminded: [...(token.reminded ?? []), ...decision.markSent] };
+        });
+        return { tokens: next, result: notify };
+      },
+      { quiet: true },
+    );
     // A notification that cannot be shown must not fail the list or copy that led here.
     if (due.length) await notify(deps, server, due, now).catch(() => undefined);
   }

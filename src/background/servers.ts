@@ -3,13 +3,13 @@
 import type { Reply } from '../messaging/protocol';
 import { failed, ok } from '../result';
 import type { Server } from '../storage/schema';
-import { forgetServer, readServers, writeServer } from '../storage/store';
+import { readServers, writeServer } from '../storage/store';
 import { detectServer } from '../xnat/detect';
 import { clockOffsetMs } from '../xnat/server-clock';
 import { hostPattern, serverForUrl, serverId } from '../xnat/server-identity';
 import type { BackgroundDeps } from './deps';
 import { ensureContentScript, onPermissionsRemoved } from './grants';
-import { scheduleReminders } from './reminders';
+import { forgetServerRecords } from './token-records';
 
 type Added = { server: Server; isNew: boolean };
 
@@ -74,14 +74,13 @@ export async function removeServer(deps: BackgroundDeps, id: string): Promise<Re
   const servers = await readServers(deps.local);
   const server = servers[id];
   if (!server) return failed('unknown-server');
-  await forgetServer(deps.local, id);
+  await forgetServerRecords(deps, id);
   const pattern = hostPattern(server.origin);
   const othersOnHost = Object.values(servers).some((s) => s.id !== id && hostPattern(s.origin) === pattern);
   if (pattern && !othersOnHost) {
     await deps.contentScripts.unregister(pattern);
     await deps.permissions.remove(pattern);
   }
-  await scheduleReminders(deps);
   return ok(null);
 }
 

@@ -2,10 +2,26 @@
 // fresh list, a reminder pass marking what it sent, a copy making a token the user's, a label. Each
 // reads, changes and writes under the same lock, so none undoes another. Network calls happen outside.
 // Records belong to (server, XNAT account): a list read as bob never touches what alice's tokens hold.
+// Every change announces itself, and the reminder schedule follows from that: no write can forget it.
 import { MAX_ACCOUNTS, type Server, type TokenMeta, type YoursReason } from '../storage/schema';
-import { forgetRecords, readTokens, writeServer, writeTokens } from '../storage/store';
+import { forgetRecords, forgetServer, readTokens, writeServer, writeTokens } from '../storage/store';
 import type { AliasToken } from '../xnat/token';
 import type { BackgroundDeps } from './deps';
+import { runReminders } from './reminders';
+
+/**
+ * What reminders read has changed: a pass follows, after the reply. The change came from a list just
+ * read or from the user acting on a list just shown, so the pass sends no second request for it.
+ */
+function announce(deps: BackgroundDeps, serverId: string): void {
+  deps.afterReply(() => runReminders(deps, new Set([serverId])));
+}
+
+/** Forgets a server and everything stored about it (its grant is gone, or the user removed it). */
+export async function forgetServerRecords(deps: BackgroundDeps, serverId: string): Promise<void> {
+  await serially(deps, `tokens:${serverId}`, () => forgetServer(deps.local, serverId));
+  announce(deps, serverId);
+}
 
 const queues = new WeakMap<BackgroundDeps, Map<string, Promise<unknown>>>();
 
@@ -24,17 +40,19 @@ export function serially<T>(deps: BackgroundDeps, key: string, task: () => Promi
 
 /**
  * Reads the tokens of the server's current account, lets `change` return the new list, writes it if
- * it differs.
+ * it differs. `quiet` is for the reminder pass alone, which schedules what follows itself.
  */
 export function updateTokens<T>(
   deps: BackgroundDeps,
   server: Pick<Server, 'id' | 'account'>,
   change: (tokens: TokenMeta[]) => { tokens: TokenMeta[]; result: T },
+  options: { quiet?: boolean } = {},
 ): Promise<T> {
   return serially(deps, `tokens:${server.id}`, async () => {
     const before = await readTokens(deps.local, server.id, server.account);
     const { tokens, result } = change(before);
-    await writeTokens(deps.local, server.id, server.account, tokens, before);
+    const written = await writeTokens(deps.local, server.id, server.account, tokens, before);
+    if (written && !options.quiet) announce(deps, server.id);
     return result;
   });
 }
@@ -64,7 +82,9 @@ export async function rememberListing(
     const known = await readTokens(deps.local, server.id, server.account);
     const unclaimed = await readTokens(deps.local, server.id);
     const merged = mergeListed(listed, [...known, ...unclaimed]);
+    // Announced even when unchanged: the list was just read, so reminders due now can go out.
     await writeTokens(deps.local, server.id, server.account, merged, known);
+    announce(deps, server.id);
     if (unclaimed.length) {
       const claimed = new Set(merged.map((t) => t.id));
       const swept = serverNow(deps, server) - UNCLAIMED_KEPT_MS;

@@ -13,7 +13,6 @@ import { clockOffsetMs } from '../xnat/server-clock';
 import type { AliasToken } from '../xnat/token';
 import { copyToken } from './copy';
 import type { BackgroundDeps } from './deps';
-import { runReminders, scheduleReminders } from './reminders';
 import {
   changeToken,
   markYours,
@@ -101,11 +100,7 @@ export async function listTokens(deps: BackgroundDeps, server: Server): Promise<
     .filter((t) => known.get(t.id)?.alias === t.alias)
     .map((t) => toMeta(t, known.get(t.id)))
     .sort((a, b) => a.expiry - b.expiry);
-  deps.afterReply(async () => {
-    await remember(deps, server, listing.value);
-    // The list was just read, so due reminders need no second request.
-    await runReminders(deps, new Set([server.id]));
-  });
+  deps.afterReply(() => remember(deps, server, listing.value));
   return ok({
     server: updated,
     tokens: yours,
@@ -128,7 +123,6 @@ export async function tokensForPage(
     return ok({ server, tokens: cached, others: 0, foreign: 0, refused: 0, cached: true });
   const fresh = await freshTokens(deps, server);
   if (!fresh.ok) return fresh;
-  await runReminders(deps, new Set([server.id]));
   const { tokens, refused, foreign } = fresh.value;
   return ok({
     server: fresh.value.server,
@@ -155,7 +149,6 @@ export async function copyTokenById(
   const copied = await copyToken(deps, updated, token, format);
   if (!copied.ok) return copied;
   const meta = await markYours(deps, updated, tokenId, 'copied');
-  await runReminders(deps, new Set([server.id]));
   return ok({ ...copied.value, account: updated.account, token: meta });
 }
 
@@ -171,7 +164,6 @@ export async function deleteToken(
     tokens: tokens.filter((t) => t.id !== tokenId),
     result: null,
   }));
-  await scheduleReminders(deps);
   return ok(null);
 }
 
@@ -190,7 +182,6 @@ export async function labelToken(
     return { ...rest, label: text, yours: rest.yours ?? { since, why: 'labelled' } };
   });
   if (!changed) return failed('unknown-token');
-  await runReminders(deps);
   return ok(changed);
 }
 
@@ -216,6 +207,5 @@ export async function watchToken(
     changed = await markYours(deps, fresh.value.server, tokenId, why);
   }
   if (!changed) return failed('unknown-token');
-  await runReminders(deps, new Set([server.id]));
   return ok(changed);
 }

@@ -64,7 +64,7 @@ export async function readTokens(
 
 /**
  * Writes the list and its summary, skipping either when it equals what `previous` (the list read
- * before) holds: a thousand tokens' metadata is not rewritten on every popup open.
+ * before) holds: a thousand tokens' metadata is not rewritten on every popup open. True when written.
  */
 export async function writeTokens(
   store: KeyValueStore,
@@ -72,14 +72,16 @@ export async function writeTokens(
   account: string | undefined,
   tokens: TokenMeta[],
   previous?: TokenMeta[],
-): Promise<void> {
+): Promise<boolean> {
   const items: Record<string, unknown> = {};
   if (!previous || JSON.stringify(tokens) !== JSON.stringify(previous))
     items[tokensKey(serverId, account)] = tokens;
   const summary = summarize(tokens);
   if (!previous || JSON.stringify(summary) !== JSON.stringify(summarize(previous)))
     items[summaryKey(serverId, account)] = summary;
-  if (Object.keys(items).length) await store.set(items);
+  if (Object.keys(items).length === 0) return false;
+  await store.set(items);
+  return true;
 }
 
 /** Drops one account's records (no account: those a version before accounts kept). */

@@ -6,6 +6,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { reconcile } from '../../src/background/grants';
 import { createReplacement, openTokenPageOf } from '../../src/background/notification-actions';
 import { notificationId, REMINDER_ALARM, runReminders } from '../../src/background/reminders';
+import { changeToken } from '../../src/background/token-records';
+import { readServers } from '../../src/storage/store';
 import { fakeDeps } from '../fakes/fake-deps';
 import { type Harness, harness, value } from './harness';
 
@@ -99,6 +101,20 @@ describe('which tokens get reminders', () => {
     // Unwatching gives a token back to the others.
     value(await h.ask('tokens.watch', { serverId, tokenId: watched.id, watched: false }));
     expect(value(await h.ask('tokens.list', { serverId })).tokens.map((t) => t.id)).not.toContain(watched.id);
+  });
+});
+
+describe('one trigger', () => {
+  it('any change to the stored tokens moves the schedule: no write needs to ask for it', async () => {
+    const token = seed(30);
+    value(await h.ask('tokens.list', { serverId }));
+    expect(h.deps.badgeState.count).toBe(0);
+    const server = (await readServers(h.deps.local))[serverId];
+    if (!server) throw new Error('no server');
+    // A change made the way any future handler would make it, with no reminder call of its own.
+    await changeToken(h.deps, server, token.id, (t) => ({ ...t, yours: { since: clock, why: 'watched' } }));
+    await h.deps.settle();
+    expect(h.deps.badgeState.count).toBe(1);
   });
 });
 

@@ -26,6 +26,8 @@ describe('revoking a grant', () => {
     expect(h.deps.badgeState.count).toBe(1);
     h.deps.granted.delete(HOST);
     await onPermissionsRemoved(h.deps, [HOST]);
+    // The reminder schedule follows the change, a moment after it.
+    await h.deps.settle();
     expect(h.deps.local.dump()).not.toContain(serverId);
     expect(h.deps.registered.size).toBe(0);
     expect(h.deps.alarmsSet.size).toBe(0);
