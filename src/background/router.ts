@@ -1,9 +1,11 @@
-// The one entry for messages: envelope and payload checked, sender checked, then the handler.
-// The extension's views may do anything; the page script may only ask about its own page's server.
-import { PAGE_REQUESTS, readEnvelope } from '../messaging/guards';
-import type { PageRequests, PrivilegedRequests, Reply, RequestOf, ResponseOf } from '../messaging/protocol';
+// The one entry for messages: envelope checked, then the request table says who may send the request
+// and how its payload must look; only then does its handler run. The extension's views may ask
+// anything the table gives them; the page script only about its own page's server.
+import { readEnvelope } from '../messaging/guards';
+import type { Reply, RequestType } from '../messaging/protocol';
 import { failed } from '../result';
 import type { BackgroundDeps } from './deps';
+import type { PageSender, RequestTable } from './requests';
 
 export interface Sender {
   id?: string;
@@ -12,42 +14,27 @@ export interface Sender {
   tab?: { id?: number; url?: string };
 }
 
-export type PrivilegedHandlers = {
-  [K in keyof PrivilegedRequests]: (payload: RequestOf<K>) => Promise<Reply<ResponseOf<K>>>;
-};
+type AnyRoute =
+  | { from: 'view'; check(p: Record<string, unknown>): boolean; handle(p: unknown): Promise<Reply<unknown>> }
+  | {
+      from: 'page';
+      check(p: Record<string, unknown>): boolean;
+      handle(p: unknown, page: PageSender): Promise<Reply<unknown>>;
+    };
 
-/** The XNAT page a page-script request came from, as the browser (not the page) reports it. */
-export interface PageSender {
-  url: string;
-  tabId: number;
-}
-
-export type PageHandlers = {
-  [K in keyof PageRequests]: (payload: RequestOf<K>, page: PageSender) => Promise<Reply<ResponseOf<K>>>;
-};
-
-export type Handlers = PrivilegedHandlers & PageHandlers;
-
-export function createRouter(deps: BackgroundDeps, handlers: Handlers) {
+export function createRouter(deps: BackgroundDeps, table: RequestTable) {
   return async (message: unknown, sender: Sender): Promise<Reply<unknown>> => {
     const envelope = readEnvelope(message);
-    if (!envelope) return failed('bad-request');
+    if (!envelope || !Object.hasOwn(table, envelope.type)) return failed('bad-request');
+    const route = table[envelope.type as RequestType] as AnyRoute;
+    if (!route.check(envelope.payload)) return failed('bad-request');
     if (sender.id !== deps.extensionId) return failed('not-allowed');
     try {
-      if (PAGE_REQUESTS.has(envelope.type)) {
+      if (route.from === 'page') {
         const page = topFrameWebPage(sender);
-        if (!page) return failed('not-allowed');
-        const handle = handlers[envelope.type as keyof PageHandlers] as (
-          p: unknown,
-          page: PageSender,
-        ) => Promise<Reply<unknown>>;
-        return await handle(envelope.payload, page);
+        return page ? await route.handle(envelope.payload, page) : failed('not-allowed');
       }
-      if (!isExtensionView(deps, sender)) return failed('not-allowed');
-      const handle = handlers[envelope.type as keyof PrivilegedHandlers] as (
-        p: unknown,
-      ) => Promise<Reply<unknown>>;
-      return await handle(envelope.payload);
+      return isExtensionView(deps, sender) ? await route.handle(envelope.payload) : failed('not-allowed');
     } catch {
       // Whatever went wrong, the reply carries no detail that could hold a secret.
       return failed('internal');

@@ -6,16 +6,16 @@ import { hostPermissions } from '../platform/permissions';
 import { runtime } from '../platform/runtime';
 import { CLIPBOARD_CLEAR_ALARM, clearClipboard } from './copy';
 import { onPermissionsRemoved, reconcile } from './grants';
-import { createHandlers } from './handlers';
 import { onPermissionsAdded } from './intents';
 import { createReplacement, openTokenPageOf } from './notification-actions';
 import { platformDeps } from './platform-deps';
 import { REMINDER_ALARM, runReminders, scheduleReminders } from './reminders';
+import { createRequests } from './requests';
 import { createRouter } from './router';
 import { welcomeOnce } from './welcome';
 
 const deps = platformDeps();
-const route = createRouter(deps, createHandlers(deps));
+const route = createRouter(deps, createRequests(deps));
 
 runtime.onMessage((message, sender) => route(message, sender));
 hostPermissions.onAdded((patterns) => void onPermissionsAdded(deps, patterns));

@@ -1,5 +1,5 @@
 // A background wired to fakes and to a simulated XNAT, and a helper to talk to it as the popup or a page.
-import { createHandlers } from '../../src/background/handlers';
+import { createRequests } from '../../src/background/requests';
 import { createRouter, type Sender } from '../../src/background/router';
 import type { Reply, RequestOf, RequestType, ResponseOf } from '../../src/messaging/protocol';
 import { cookieJarFetch, type JarFetch, logIn } from '../fakes/cookie-jar-fetch';
@@ -31,7 +31,7 @@ export async function harness(
   const browser = cookieJarFetch();
   await logIn(browser, xnat.url);
   const d = deps ? deps(browser) : fakeDeps(browser, { granted: ['http://127.0.0.1/*'] });
-  const route = createRouter(d, createHandlers(d));
+  const route = createRouter(d, createRequests(d));
   // Each answer is read once the work the handler left for after its reply is done, as a user who
   // looks a moment later would see it.
   const ask = async <K extends RequestType>(type: K, payload: RequestOf<K>, sender: Sender = POPUP) => {

@@ -2,8 +2,8 @@
 // with 20 tokens on 3 servers and nobody touching anything.
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { createHandlers } from '../../src/background/handlers';
 import { REMINDER_ALARM, runReminders } from '../../src/background/reminders';
+import { createRequests } from '../../src/background/requests';
 import { createRouter } from '../../src/background/router';
 import { buildSnippet } from '../../src/snippets/build';
 import { cookieJarFetch, logIn } from '../fakes/cookie-jar-fetch';
@@ -89,7 +89,7 @@ async function simulateDay(
 function backgroundWithFakeClock(clock: { now: number }) {
   const browser = cookieJarFetch();
   const deps = fakeDeps(browser, { granted: ['http://127.0.0.1/*'], now: () => clock.now });
-  const route = createRouter(deps, createHandlers(deps));
+  const route = createRouter(deps, createRequests(deps));
   const ask = async (type: string, payload: object) => {
     const reply = await route({ type, payload }, { id: deps.extensionId, url: `${EXTENSION_ORIGIN}/popup` });
     await deps.settle();
