@@ -11,7 +11,7 @@ import { isSettingsPatch } from '../storage/schema';
 import { readSettings, writeSettings } from '../storage/store';
 import { createToken } from './create';
 import type { BackgroundDeps } from './deps';
-import { recordIntent } from './intents';
+import { cancelIntent, recordIntent } from './intents';
 import { runReminders } from './reminders';
 import { addServer, listServers, removeServer, requireServer, serverForPage } from './servers';
 import { openTokenPage, takeTokenTabIntent } from './token-page';
@@ -70,6 +70,14 @@ export function createRequests(deps: BackgroundDeps): RequestTable {
       check: addressed,
       handle: async ({ url, tabId }) => {
         await recordIntent(deps, url, tabId);
+        return ok(null);
+      },
+    },
+    'servers.cancelIntent': {
+      from: 'view',
+      check: (p) => onlyKeys(p, ['url']) && typeof p.url === 'string' && p.url.length <= 2048,
+      handle: async ({ url }) => {
+        await cancelIntent(deps, url);
         return ok(null);
       },
     },

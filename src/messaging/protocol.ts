@@ -40,6 +40,8 @@ export interface PrivilegedRequests {
    * the server (and decorates the tab), also if the view is gone by then.
    */
   'servers.intend': { request: { url: string; tabId?: number }; response: null };
+  /** The user said no to the host permission: the intent is dropped, so no later grant acts on it. */
+  'servers.cancelIntent': { request: { url: string }; response: null };
   /** After the host permission is granted: detect XNAT at this URL, remember it, decorate the tab. */
   'servers.add': { request: { url: string; tabId?: number }; response: { server: Server; isNew: boolean } };
   'servers.remove': { request: { serverId: string }; response: null };

@@ -6,8 +6,10 @@ import type { Reply } from '../messaging/protocol';
 import type { Send } from '../messaging/send';
 import type { Success } from '../result';
 import type { Server, Settings } from '../storage/schema';
+import { addServer } from '../ui/grant-flow';
+import { createViewStore } from '../ui/store';
 import { serverTitle } from '../xnat/names';
-import { hostPattern, serverAddress } from '../xnat/server-identity';
+import { serverAddress } from '../xnat/server-identity';
 
 export type Field = 'servers' | 'format' | 'requestPath' | 'autoClear' | 'reminders';
 
@@ -60,19 +62,15 @@ export interface OptionsController extends OptionsActions {
 
 export function createOptionsController(backend: OptionsBackend): OptionsController {
   const { send, t } = backend;
-  let state: OptionsState = {
+  const store = createViewStore<OptionsState>({
     loaded: false,
     servers: [],
     settings: null,
     feedback: null,
     adding: false,
     canReadClipboard: false,
-  };
-  const listeners = new Set<(state: OptionsState) => void>();
-  const set = (patch: Partial<OptionsState>) => {
-    state = { ...state, ...patch };
-    for (const listener of listeners) listener(state);
-  };
+  });
+  const { set } = store;
   const say = (field: Field, kind: Feedback['kind'], text: string) =>
     set({ feedback: { field, kind, text } });
   const succeeded = <T>(reply: Reply<T>, field: Field): reply is Success<T> => {
@@ -86,12 +84,9 @@ export function createOptionsController(backend: OptionsBackend): OptionsControl
 
   return {
     get state() {
-      return state;
+      return store.state;
     },
-    subscribe(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
+    subscribe: store.subscribe,
     async load() {
       const [servers, settings, canReadClipboard] = await Promise.all([
         send('servers.list', {}),
@@ -107,24 +102,17 @@ export function createOptionsController(backend: OptionsBackend): OptionsControl
       if (!settings.ok) say('servers', 'error', failureText(settings.failure, t));
     },
     addServer(input) {
-      const url = serverAddress(input);
-      const pattern = url && hostPattern(url);
-      if (!url || !pattern) {
+      if (!serverAddress(input)) {
         say('servers', 'error', t('failureBadUrl'));
         return;
       }
-      void send('servers.intend', { url });
-      // Requested before any await, inside the submit's user gesture.
-      const granted = backend.requestHost(pattern);
+      const adding = addServer(backend, input);
       set({ adding: true, feedback: { field: 'servers', kind: 'ok', text: t('optionsAdding') } });
       void (async () => {
-        if (!(await granted.catch(() => false))) say('servers', 'error', t('failureGrantRefused'));
-        else {
-          const added = await send('servers.add', { url });
-          if (succeeded(added, 'servers')) {
-            const { server, isNew } = added.value;
-            say('servers', 'ok', t(isNew ? 'optionsAdded' : 'optionsAlreadyAdded', serverTitle(server)));
-          }
+        const added = await adding;
+        if (succeeded(added, 'servers')) {
+          const { server, isNew } = added.value;
+          say('servers', 'ok', t(isNew ? 'optionsAdded' : 'optionsAlreadyAdded', serverTitle(server)));
         }
         set({ adding: false });
         await reloadServers();
@@ -134,7 +122,7 @@ export function createOptionsController(backend: OptionsBackend): OptionsControl
       void send('servers.openTokenPage', { serverId }).then((reply) => succeeded(reply, 'servers'));
     },
     removeServer(serverId) {
-      const server = state.servers.find((s) => s.id === serverId);
+      const server = store.state.servers.find((s) => s.id === serverId);
       void (async () => {
         if (succeeded(await send('servers.remove', { serverId }), 'servers') && server)
           say('servers', 'ok', t('optionsRemoved', serverTitle(server)));

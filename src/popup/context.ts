@@ -6,6 +6,7 @@ import type { Reply } from '../messaging/protocol';
 import type { Send } from '../messaging/send';
 import type { Success } from '../result';
 import type { Server, Settings, TokenMeta, TokenSummary } from '../storage/schema';
+import { createViewStore } from '../ui/store';
 import type { Notice, PopupState, ServerSection } from './model';
 
 export interface PopupBackend {
@@ -41,33 +42,26 @@ export interface PopupContext {
 }
 
 export function createContext(backend: PopupBackend, initial: PopupState): PopupContext {
-  let state = initial;
-  const listeners = new Set<(state: PopupState) => void>();
+  const store = createViewStore(initial);
   const context: PopupContext = {
     backend,
     get state() {
-      return state;
+      return store.state;
     },
-    set(patch) {
-      state = { ...state, ...patch };
-      for (const listener of listeners) listener(state);
-    },
+    set: store.set,
+    subscribe: store.subscribe,
     patchSection(serverId, patch) {
-      context.set({
-        sections: state.sections.map((s) => (s.server.id === serverId ? { ...s, ...patch } : s)),
+      store.set({
+        sections: store.state.sections.map((s) => (s.server.id === serverId ? { ...s, ...patch } : s)),
       });
     },
-    section: (serverId) => state.sections.find((s) => s.server.id === serverId),
+    section: (serverId) => store.state.sections.find((s) => s.server.id === serverId),
     notify(kind, text) {
       context.set({ notice: { kind, text } });
     },
     succeeded<T>(reply: Reply<T>): reply is Success<T> {
       if (!reply.ok) context.notify('error', failureText(reply.failure, backend.t));
       return reply.ok;
-    },
-    subscribe(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
     },
   };
   return context;

@@ -3,7 +3,7 @@
 import type { SnippetFormat } from '../snippets/formats';
 import { loginPageUrl } from '../xnat/server-identity';
 import { createContext, type PopupBackend } from './context';
-import { add, grant } from './grant';
+import { grant } from './grant';
 import { load, refresh } from './load';
 import type { PopupState } from './model';
 import { copy, create, remove, saveLabel, setFilter, toggleOthers, watch } from './token-actions';
@@ -56,8 +56,7 @@ export function createPopupController(backend: PopupBackend): PopupController {
     addTab() {
       const { tab } = ctx.state;
       if (tab.kind !== 'new-xnat') return;
-      if (tab.granted) void add(ctx, { url: tab.url, tabId: tab.tabId });
-      else grant(ctx, tab.url, tab.tabId);
+      grant(ctx, tab.url, { tabId: tab.tabId, granted: tab.granted });
     },
     grantServer: (serverId) => grant(ctx, serverId),
     refresh: (serverId) => refresh(ctx, serverId),

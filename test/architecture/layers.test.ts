@@ -39,14 +39,16 @@ function sourceFiles(dir: string): string[] {
 /** Relative imports of a file inside src/, resolved to files as the bundler would. */
 function importsOf(file: string, text: string): string[] {
   const specifiers = [...text.matchAll(/(?:^|\n)\s*(?:import|export)[^'"]*?from\s+['"]([^'"]+)['"]/g)];
-  return specifiers
-    .map((m) => m[1] ?? '')
-    // `?iife` and the like give a built file's path, not its code (the page script's registration).
-    .filter((s) => s.startsWith('.') && !s.includes('?'))
-    .map((s) => path.resolve(path.dirname(file), s))
-    .filter((target) => target.startsWith(`${SRC}${path.sep}`))
-    .map((target) => ['', '.ts', '.tsx'].map((ext) => target + ext).find(isFile) ?? `${target}.ts`)
-    .filter((target) => /\.tsx?$/.test(target));
+  return (
+    specifiers
+      .map((m) => m[1] ?? '')
+      // `?iife` and the like give a built file's path, not its code (the page script's registration).
+      .filter((s) => s.startsWith('.') && !s.includes('?'))
+      .map((s) => path.resolve(path.dirname(file), s))
+      .filter((target) => target.startsWith(`${SRC}${path.sep}`))
+      .map((target) => ['', '.ts', '.tsx'].map((ext) => target + ext).find(isFile) ?? `${target}.ts`)
+      .filter((target) => /\.tsx?$/.test(target))
+  );
 }
 
 const isFile = (candidate: string) => existsSync(candidate) && statSync(candidate).isFile();

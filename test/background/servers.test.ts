@@ -70,12 +70,36 @@ describe('a new grant', () => {
     expect(h.deps.registered.size).toBe(0);
   });
 
-  it('a stale intent is not acted on', async () => {
+  it('an intent lives about as long as a permission prompt: one left for 3 minutes is not acted on', async () => {
     value(await h.ask('servers.remove', { serverId }));
     h.deps.granted.clear();
     value(await h.ask('servers.intend', { url: `${h.xnat.url}/` }));
     const now = Date.now();
-    h.deps.now = () => now + 11 * 60_000;
+    h.deps.now = () => now + 3 * 60_000;
+    h.deps.granted.add(HOST);
+    await onPermissionsAdded(h.deps, [HOST]);
+    expect(value(await h.ask('servers.list', {}))).toEqual([]);
+  });
+
+  it('an add the user never finished is not carried out by a later grant of the same host', async () => {
+    value(await h.ask('servers.remove', { serverId }));
+    h.deps.granted.clear();
+    const lookAlike = await start({ contextPath: '/xnat', siteId: 'XNAT' });
+    // Started, and the prompt left unanswered (the popup closed); then the real XNAT on the same host.
+    value(await h.ask('servers.intend', { url: `${lookAlike.url}/` }));
+    value(await h.ask('servers.intend', { url: `${h.xnat.url}/` }));
+    h.deps.granted.add(HOST);
+    await onPermissionsAdded(h.deps, [HOST]);
+    expect(value(await h.ask('servers.list', {})).map((s) => s.id)).toEqual([serverId]);
+    expect(lookAlike.control.requestCount()).toBe(0);
+    await lookAlike.stop();
+  });
+
+  it('an intent the user said no to is dropped: a later grant from elsewhere does not act on it', async () => {
+    value(await h.ask('servers.remove', { serverId }));
+    h.deps.granted.clear();
+    value(await h.ask('servers.intend', { url: `${h.xnat.url}/` }));
+    value(await h.ask('servers.cancelIntent', { url: `${h.xnat.url}/` }));
     h.deps.granted.add(HOST);
     await onPermissionsAdded(h.deps, [HOST]);
     expect(value(await h.ask('servers.list', {}))).toEqual([]);

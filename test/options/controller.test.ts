@@ -93,6 +93,7 @@ describe('adding a server from the settings', () => {
     await vi.waitFor(() => expect(c.state.adding).toBe(false));
     expect(c.state.feedback).toEqual({ field: 'servers', kind: 'error', text: 'Access was not granted.' });
     expect(sent.map(([type]) => type)).not.toContain('servers.add');
+    expect(sent).toContainEqual(['servers.cancelIntent', { url: 'https://xnat.example.org/' }]);
   });
 
   it('words a failed detection by its kind', async () => {

@@ -186,6 +186,27 @@ describe('granting access', () => {
     await vi.waitFor(() =>
       expect(c.state.notice).toEqual({ kind: 'error', text: 'Access was not granted.' }),
     );
+    // And the background drops what the grant was for: no later grant of the host acts on it.
+    expect(b.sent).toContainEqual(['servers.cancelIntent', { url: `${DEMO.id}/` }]);
+  });
+
+  it('Add this XNAT passes the server’s address, never the tab’s query (a password-reset link holds a secret)', async () => {
+    const reset = `${DEMO.id}/app/template/XDATScreen_UpdateUser.vm?a=61e4f5db-33e0-4f06-86e7-a59217d65f5c&s=SECRET#x`;
+    const b = backend(
+      { ...basics, 'servers.list': () => ok([]), 'servers.add': () => ok({ server: DEMO, isNew: true }) },
+      { id: 3, url: reset },
+      true,
+    );
+    const c = createPopupController(b);
+    await c.load();
+    c.addTab();
+    await vi.waitFor(() => expect(b.sent.some(([type]) => type === 'servers.add')).toBe(true));
+    const told = b.sent.filter(([type]) => type.startsWith('servers.') && type !== 'servers.list');
+    expect(told).toEqual([
+      ['servers.intend', { url: `${DEMO.id}/app/template/XDATScreen_UpdateUser.vm`, tabId: 3 }],
+      ['servers.add', { url: `${DEMO.id}/app/template/XDATScreen_UpdateUser.vm`, tabId: 3 }],
+    ]);
+    expect(JSON.stringify(b.sent)).not.toContain('SECRET');
   });
 });
 
