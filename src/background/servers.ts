@@ -39,7 +39,7 @@ async function detectAndRemember(deps: BackgroundDeps, url: string, tabId?: numb
     siteId,
     version,
     clockOffsetMs:
-      detected.serverDateMs == null ? 0 : clockOffsetMs(detected.serverDateMs, started, deps.now()),
+      detected.serverDateMs == null ? 0 : (clockOffsetMs(detected.serverDateMs, started, deps.now()) ?? 0),
   };
   const before = (await readServers(deps.local))[server.id];
   const isNew = !before;

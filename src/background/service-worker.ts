@@ -4,6 +4,7 @@ import { alarms } from '../platform/alarms';
 import { notifications } from '../platform/notifications';
 import { hostPermissions } from '../platform/permissions';
 import { runtime } from '../platform/runtime';
+import { keepLocalStorageFromPages } from '../platform/storage';
 import { CLIPBOARD_CLEAR_ALARM, clearClipboard } from './copy';
 import { onPermissionsRemoved, reconcile } from './grants';
 import { onPermissionsAdded } from './intents';
@@ -14,6 +15,8 @@ import { createRequests } from './requests';
 import { createRouter } from './router';
 import { welcomeOnce } from './welcome';
 
+// First, before any page script can ask: what the extension stores is for its own contexts only.
+void keepLocalStorageFromPages();
 const deps = platformDeps();
 const route = createRouter(deps, createRequests(deps));
 

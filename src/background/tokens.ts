@@ -79,7 +79,7 @@ function remember(deps: BackgroundDeps, before: Server, listing: Listing): Promi
 function withClock(server: Server, serverDateMs: number | null, started: number, ended: number): Server {
   if (serverDateMs === null) return server;
   const offset = clockOffsetMs(serverDateMs, started, ended);
-  return offset === server.clockOffsetMs ? server : { ...server, clockOffsetMs: offset };
+  return offset === null || offset === server.clockOffsetMs ? server : { ...server, clockOffsetMs: offset };
 }
 
 /**

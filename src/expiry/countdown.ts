@@ -71,5 +71,6 @@ export function exactDate(ms: number, locale?: string): string {
     format = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
     formats.set(key, format);
   }
-  return format.format(ms);
+  // A date no Date can hold prints as a dash rather than throw in the middle of a render.
+  return Number.isFinite(ms) && Math.abs(ms) <= 8.64e15 ? format.format(ms) : '–';
 }

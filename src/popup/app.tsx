@@ -1,6 +1,7 @@
 import type { Strings } from '../i18n/strings';
 import type { PopupActions } from './controller';
 import type { PopupState } from './model';
+import { SectionBoundary } from './section-boundary';
 import { ServerSectionView } from './server-section';
 
 /** The whole popup as a function of its state and actions. */
@@ -55,14 +56,15 @@ export function App({ state, actions, t }: { state: PopupState; actions: PopupAc
           {sections.length === 0 && <p class="hint">{t('aliasTokenExplained')}</p>}
           {sections.length > 0 && tab.kind === 'not-xnat' && <p class="hint">{t('popupNotXnat')}</p>}
           {sections.map((section) => (
-            <ServerSectionView
-              key={section.server.id}
-              section={section}
-              now={state.now}
-              defaultFormat={defaultFormat}
-              actions={actions}
-              t={t}
-            />
+            <SectionBoundary key={section.server.id} section={section} t={t}>
+              <ServerSectionView
+                section={section}
+                now={state.now}
+                defaultFormat={defaultFormat}
+                actions={actions}
+                t={t}
+              />
+            </SectionBoundary>
           ))}
         </>
       )}

@@ -4,6 +4,8 @@
 import { isSnippetFormat } from '../snippets/build';
 import type { SnippetFormat } from '../snippets/formats';
 import { DEFAULT_REQUEST_PATH, isRequestPath } from '../snippets/input';
+import { MAX_CLOCK_OFFSET_MS } from '../xnat/server-clock';
+import { isPlausibleTime } from '../xnat/token';
 
 /** A known XNAT server. Its id is its base URL (origin + context path). */
 export interface Server {
@@ -137,7 +139,7 @@ export function isServer(raw: unknown): raw is Server {
     isText(s.siteId, 255) &&
     isText(s.version, 64) &&
     typeof s.clockOffsetMs === 'number' &&
-    Number.isFinite(s.clockOffsetMs) &&
+    Math.abs(s.clockOffsetMs) <= MAX_CLOCK_OFFSET_MS &&
     (s.account === undefined || isAccountName(s.account)) &&
     (s.accounts === undefined ||
       (Array.isArray(s.accounts) && s.accounts.length <= MAX_ACCOUNTS && s.accounts.every(isAccountName)))
@@ -151,8 +153,8 @@ export function isTokenMeta(raw: unknown): raw is TokenMeta {
     t !== null &&
     isInteger(t.id, 0, Number.MAX_SAFE_INTEGER) &&
     isText(t.alias, 64) &&
-    typeof t.created === 'number' &&
-    typeof t.expiry === 'number' &&
+    isPlausibleTime(t.created) &&
+    isPlausibleTime(t.expiry) &&
     typeof t.singleUse === 'boolean' &&
     typeof t.createdHere === 'boolean' &&
     (t.label === undefined || isText(t.label, 80)) &&

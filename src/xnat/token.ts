@@ -71,14 +71,24 @@ function toInteger(value: unknown): number | null {
 const XNAT_170_DATE = /^(\d{4})(\d{2})(\d{2})_(\d{2})(\d{2})(\d{2})$/;
 
 export function toEpochMs(value: unknown): number | null {
-  if (typeof value === 'number' && Number.isFinite(value) && value > 0) return value;
+  if (typeof value === 'number') return isPlausibleTime(value) ? value : null;
   if (typeof value !== 'string') return null;
-  if (/^\d{10,15}$/.test(value)) return Number(value);
+  if (/^\d{10,15}$/.test(value)) return isPlausibleTime(Number(value)) ? Number(value) : null;
   const m = XNAT_170_DATE.exec(value);
   if (!m) return null;
   const [, y, mo, d, h, mi, s] = m.map(Number) as [number, number, number, number, number, number, number];
   const ms = Date.UTC(y, mo - 1, d, h, mi, s);
-  return Number.isNaN(ms) ? null : ms;
+  return isPlausibleTime(ms) ? ms : null;
+}
+
+// A broken or hostile server's 1e300 would break every date shown; no token of XNAT's is from before
+// 2000 or lives past 2200.
+const EARLIEST = Date.UTC(2000, 0, 1);
+const LATEST = Date.UTC(2200, 0, 1);
+
+/** A time a token can really have: anything else is refused when decoding or reading storage. */
+export function isPlausibleTime(ms: unknown): ms is number {
+  return typeof ms === 'number' && Number.isFinite(ms) && ms >= EARLIEST && ms <= LATEST;
 }
 
 export interface TokenList {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   countdownText,
+  exactDate,
   msUntilTextChanges,
   nextTickMs,
   timeLeftText,
@@ -77,5 +78,14 @@ describe('one timer for many countdowns', () => {
       const wait = msUntilTextChanges(NOW + left, NOW);
       expect(countdownText(NOW + left, NOW + wait, t)).not.toBe(countdownText(NOW + left, NOW + wait - 1, t));
     }
+  });
+});
+
+describe('dates shown', () => {
+  it('never throw: a date no Date can hold prints as a dash', () => {
+    expect(exactDate(1e300, 'en-US')).toBe('–');
+    expect(exactDate(Number.NaN, 'de')).toBe('–');
+    expect(exactDate(Date.UTC(2026, 11, 4, 12), 'en-US')).toMatch(/2026/);
+    expect(countdownText(1e300, Date.now(), t)).toMatch(/^expires in \d/);
   });
 });

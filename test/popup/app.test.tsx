@@ -380,6 +380,17 @@ describe('accounts', () => {
   });
 });
 
+describe('a server that sends what cannot be drawn', () => {
+  it('loses its own section, with a message; the others are drawn', async () => {
+    const broken = token(9, 60, { alias: undefined as unknown as string });
+    const root = await mount(state({ sections: [section(DEMO, [broken]), section(CNDA, [mine(1, 60)])] }));
+    const alert = root.querySelector('[role=alert]');
+    expect(alert?.textContent).toMatch(/^The tokens of XNAT_DEMO cannot be shown/);
+    expect(root.querySelectorAll('li.token')).toHaveLength(1);
+    expect(root.textContent).toContain('CNDA');
+  });
+});
+
 describe('server text is text', () => {
   it('a site name with markup is shown, not run, and cleaned of control characters', async () => {
     const evil = server('<img src=x onerror="alert(1)">\u202E', 'https://evil.example.org');

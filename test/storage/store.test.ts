@@ -11,11 +11,12 @@ import {
 } from '../../src/storage/store';
 import { MemoryStore } from '../fakes/fake-deps';
 
+const T0 = Date.UTC(2026, 11, 4);
 const token = (id: number, extra: Partial<TokenMeta> = {}): TokenMeta => ({
   id,
   alias: `61e4f5db-33e0-4f06-86e7-${String(id).padStart(12, '0')}`,
-  created: 1000 + id,
-  expiry: 100_000 + id,
+  created: T0 + id,
+  expiry: T0 + 100_000 + id,
   singleUse: false,
   createdHere: false,
   ...extra,
@@ -92,8 +93,8 @@ describe('token lists', () => {
     const store = new MemoryStore();
     const list = [
       token(1),
-      token(2, { yours: { since: 1, why: 'copied' }, expiry: 9 }),
-      token(3, { yours: { since: 1, why: 'watched' }, expiry: 5 }),
+      token(2, { yours: { since: 1, why: 'copied' }, expiry: T0 + 9 }),
+      token(3, { yours: { since: 1, why: 'watched' }, expiry: T0 + 5 }),
     ];
     await writeTokens(store, 's', undefined, list);
     expect(await readSummary(store, 's')).toEqual({ yours: [list[2], list[1]], others: 1 });

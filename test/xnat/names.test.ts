@@ -44,3 +44,20 @@ describe('token ids', () => {
     for (const id of [0, 7, '12']) expect(decodeToken({ ...TOKEN_18, id }).ok).toBe(true);
   });
 });
+
+describe('token dates', () => {
+  it('outside 2000–2200 are refused, so that no date shown can break a render', () => {
+    for (const estimatedExpirationTime of [
+      1e300,
+      8.64e15,
+      -1,
+      Date.UTC(2200, 0, 2),
+      '99999999999999',
+      Number.NaN,
+    ])
+      expect(decodeToken({ ...TOKEN_18, estimatedExpirationTime }).ok).toBe(false);
+    const old = Date.UTC(1999, 11, 31);
+    expect(decodeToken({ ...TOKEN_18, created: old, timestamp: old }).ok).toBe(false);
+    expect(decodeToken({ ...TOKEN_18, estimatedExpirationTime: '20260105_120000' }).ok).toBe(true);
+  });
+});

@@ -40,6 +40,13 @@ describe('server clock offset', () => {
   it('is zero within the header’s one-second resolution', () => {
     expect(clockOffsetMs(10_000_000, 10_000_400, 10_000_600)).toBe(0);
   });
+
+  it('ignores a Date header more than a year off (a broken or hostile server): null, kept out', () => {
+    const now = Date.UTC(2026, 11, 4);
+    expect(clockOffsetMs(Date.parse('-271821-04-20T00:00:00Z'), now, now)).toBeNull();
+    expect(clockOffsetMs(now + 366 * 24 * 3600_000, now, now)).toBeNull();
+    expect(clockOffsetMs(now + 300 * 24 * 3600_000, now, now)).toBe(300 * 24 * 3600_000);
+  });
 });
 
 describe('base URLs', () => {
