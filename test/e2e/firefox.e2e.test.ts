@@ -10,6 +10,7 @@ import { launchFirefoxWithExtension, openExtensionPage, sendFromExtensionPage } 
 let browser: Browser;
 let xnat: RunningXnat;
 let page: Page;
+let firefoxUrl: (path: string) => string;
 
 beforeAll(async () => {
   xnat = await start({ contextPath: '/xnat' });
@@ -17,6 +18,7 @@ beforeAll(async () => {
   xnat.control.seedToken();
   const firefox = await launchFirefoxWithExtension();
   browser = firefox.browser;
+  firefoxUrl = firefox.extensionUrl;
   page = await browser.newPage();
   await page.goto(`${xnat.url}/app/template/Login.vm`);
   await page.type('#username', 'alice');
@@ -61,5 +63,26 @@ describe('in Firefox ESR', () => {
     xnat.control.resetCounters();
     expect(await runCopied(script)).toEqual(PROJECT_IDS);
     expect(xnat.control.sessionsCreated('basic-token')).toBe(1);
+  });
+
+  it('a token dated 1e300 and a Date header of year −271821 leave the popup drawing its list', async () => {
+    const [first] = xnat.control.state.tokensOf('alice');
+    if (!first) throw new Error('no token');
+    xnat.control.fault('/data/services/tokens/show', {
+      json: [
+        { ...first, estimatedExpirationTime: 1e300 },
+        { ...first, id: first.id + 100 },
+      ],
+      dateHeader: '-271821-04-20T00:00:00Z',
+    });
+    const popup = await browser.newPage();
+    await openExtensionPage(popup, firefoxUrl('src/popup/index.html'), 'main');
+    await popup.waitForFunction(
+      () => document.body.innerText.includes('1 token from the server was malformed and is hidden.'),
+      { timeout: 10_000 },
+    );
+    expect(await popup.evaluate(() => document.querySelectorAll('section.server').length)).toBe(1);
+    xnat.control.clearFaults();
+    await popup.close();
   });
 });

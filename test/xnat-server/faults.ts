@@ -18,6 +18,8 @@ export interface Fault {
   json?: unknown;
   /** Destroy the socket without answering. */
   drop?: boolean;
+  /** Send this `Date` header with the fault's answer (a broken or hostile server's clock). */
+  dateHeader?: string;
   /** Apply this many times, then stop (default: until cleared). */
   times?: number;
 }
@@ -42,7 +44,7 @@ export async function applyFault(ctx: Ctx, rule: FaultRule): Promise<boolean> {
   const { fault } = rule;
   // A caller that gives up does not stop the server: the request is handled all the same.
   if (fault.delayMs) await new Promise((r) => setTimeout(r, fault.delayMs));
-  const date = new Date(ctx.state.now()).toUTCString();
+  const date = fault.dateHeader ?? new Date(ctx.state.now()).toUTCString();
   if (fault.drop) {
     ctx.req.socket.destroy();
     return true;
