@@ -2,7 +2,7 @@
 // whole table, and above it one line for the web session and one for what the last copy did.
 // Everything hangs off an AbortSignal and leaves no trace (watch-page.ts aborts it on a rebuild).
 import { countdownText, exactDate, nextTickMs, timeLeftText, urgency } from '../expiry/countdown';
-import type { Strings } from '../i18n/strings';
+import { plural, type Strings } from '../i18n/strings';
 import type { Reply, TokenListing } from '../messaging/protocol';
 import type { SnippetFormat } from '../snippets/formats';
 import type { TokenMeta } from '../storage/schema';
@@ -153,6 +153,10 @@ export function decorateTable(table: HTMLTableElement, options: PageOptions): vo
       offset: reply.ok ? reply.value.server.clockOffsetMs : 0,
     };
     for (const [id, row] of decorated) apply(id, row);
+    // XNAT listed another account's tokens here (a session cookie planted for the token API): say so.
+    const { account } = reply.ok ? reply.value.server : {};
+    if (reply.ok && reply.value.foreign > 0 && account)
+      notices.report(plural(t, 'pageForeign', reply.value.foreign, account), true);
     tick();
   });
   if (!listing) tick();

@@ -14,6 +14,8 @@ let tokensAsked: number[][];
 let copies: [number, string | undefined][];
 let watches: [number, boolean][];
 let created: number[];
+/** Rows XNAT lists for another account than the one logged in (a planted session). */
+let foreignIds: number[];
 
 const listing = (clockOffsetMs = 0): Reply<TokenListing> => ({
   ok: true,
@@ -25,18 +27,21 @@ const listing = (clockOffsetMs = 0): Reply<TokenListing> => ({
       siteId: 'XNAT',
       version: '1.8.11',
       clockOffsetMs,
+      account: 'alice',
     },
-    tokens: shown.map((t) => ({
-      id: t.id,
-      alias: t.alias,
-      created: t.timestamp,
-      expiry: t.estimatedExpirationTime,
-      singleUse: false,
-      createdHere: false,
-      ...(t.id === 1 ? { label: 'nightly-sync', yours: { since: NOW, why: 'labelled' as const } } : {}),
-    })),
+    tokens: shown
+      .filter((t) => !foreignIds.includes(t.id))
+      .map((t) => ({
+        id: t.id,
+        alias: t.alias,
+        created: t.timestamp,
+        expiry: t.estimatedExpirationTime,
+        singleUse: false,
+        createdHere: false,
+        ...(t.id === 1 ? { label: 'nightly-sync', yours: { since: NOW, why: 'labelled' as const } } : {}),
+      })),
     others: 0,
-    foreign: 0,
+    foreign: foreignIds.length,
     refused: 0,
     cached: true,
   },
@@ -123,6 +128,7 @@ beforeEach(() => {
   copies = [];
   watches = [];
   created = [];
+  foreignIds = [];
 });
 
 afterEach(() => {
@@ -263,6 +269,18 @@ const control = (index: number) => uiRoot(hosts('copy')[index] as HTMLElement) a
 const statusLine = () => uiRoot(hosts('notices')[0] as HTMLElement)?.querySelector('[role=status]');
 const key = (target: Element, name: string) =>
   target.dispatchEvent(new KeyboardEvent('keydown', { key: name, bubbles: true, composed: true }));
+
+describe('another account’s tokens in XNAT’s table', () => {
+  it('are named in the line above the table, as the popup names them', async () => {
+    foreignIds = [2, 3];
+    renderTokenTable(document, shown);
+    start();
+    await settle();
+    expect(statusLine()?.textContent).toBe(
+      "This table lists 2 tokens of another account than alice: someone else's session may be set for this server. The extension copies none of them. Log out of XNAT and log in again.",
+    );
+  });
+});
 
 describe('copying', () => {
   it('one click copies the default format by token id, and the line above the table says for which token', async () => {
