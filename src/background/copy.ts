@@ -5,13 +5,14 @@ import { failed, ok } from '../result';
 import { buildSnippet } from '../snippets/build';
 import type { SnippetFormat } from '../snippets/formats';
 import type { Server } from '../storage/schema';
+import { SESSION_KEYS } from '../storage/session-keys';
 import { readSettings } from '../storage/store';
 import type { AliasToken } from '../xnat/token';
 import type { BackgroundDeps } from './deps';
 
 export const CLIPBOARD_CLEAR_ALARM = 'clipboard-clear';
 // The fingerprint of the last text written, in storage.session (memory only, never on disk).
-const WRITTEN = 'clipboard-written';
+const WRITTEN = SESSION_KEYS.clipboardWritten;
 
 export async function copyToken(
   deps: BackgroundDeps,

@@ -4,8 +4,10 @@ import type { CopyReceipt, Reply } from '../messaging/protocol';
 import { failed, ok } from '../result';
 import type { SnippetFormat } from '../snippets/formats';
 import type { Server, TokenMeta } from '../storage/schema';
+import { creatingKey } from '../storage/session-keys';
 import { readTokens, writeServer } from '../storage/store';
 import type { AliasToken, IssuedToken } from '../xnat/token';
+import { once } from './coordination';
 import { copyToken } from './copy';
 import type { BackgroundDeps } from './deps';
 import { serverNow, toMeta, updateTokens, withAccount } from './token-records';
@@ -13,21 +15,15 @@ import { client } from './xnat-client';
 
 export type Created = { token: TokenMeta | null; copy: Reply<CopyReceipt> | null };
 
-// Only dedupes concurrent requests within one worker's life; the marker below covers restarts.
-const inFlight = new Map<string, Promise<Reply<Created>>>();
 const RESUME_WINDOW_MS = 2 * 60 * 1000;
-const markerKey = (serverId: string) => `creating:${serverId}`;
 
 export function createToken(
   deps: BackgroundDeps,
   server: Server,
   options: { copy?: boolean; format?: SnippetFormat },
 ): Promise<Reply<Created>> {
-  const running = inFlight.get(server.id);
-  if (running) return running;
-  const started = issueOnce(deps, server, options).finally(() => inFlight.delete(server.id));
-  inFlight.set(server.id, started);
-  return started;
+  // Joins a create running in this worker; the stored marker below covers a worker restart.
+  return once(deps, creatingKey(server.id), () => issueOnce(deps, server, options));
 }
 
 async function issueOnce(
@@ -42,17 +38,17 @@ async function issueOnce(
   let token: IssuedToken | null = await tokenFromInterruptedCreate(deps, server, user.value, known);
   if (!token) {
     // Server time, so the token it issues can be recognised after a restart.
-    await deps.session.set({ [markerKey(server.id)]: { startedAt: deps.now() + server.clockOffsetMs } });
+    await deps.session.set({ [creatingKey(server.id)]: { startedAt: deps.now() + server.clockOffsetMs } });
     const issued = await xnat.issueToken();
     // On failure the marker stays: a time-out may still have issued a token, adopted next time.
     if (!issued.ok) return issued;
     if (issued.value.xdatUserId !== user.value) {
-      await deps.session.remove([markerKey(server.id)]);
+      await deps.session.remove([creatingKey(server.id)]);
       return failed('other-user');
     }
     token = issued.value;
   }
-  await deps.session.remove([markerKey(server.id)]);
+  await deps.session.remove([creatingKey(server.id)]);
   // XNAT 1.7.0 gives no id and cannot list tokens: the token is copied now or never, and not kept.
   const meta: TokenMeta | null =
     token.id === null
@@ -84,7 +80,7 @@ async function tokenFromInterruptedCreate(
   username: string,
   known: TokenMeta[],
 ): Promise<AliasToken | null> {
-  const marker = await deps.session.get<{ startedAt: number }>(markerKey(server.id));
+  const marker = await deps.session.get<{ startedAt: number }>(creatingKey(server.id));
   if (!marker || deps.now() + server.clockOffsetMs - marker.startedAt > RESUME_WINDOW_MS) return null;
   const listed = await client(deps, server).listTokens();
   if (!listed.ok) return null;

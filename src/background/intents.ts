@@ -2,13 +2,14 @@
 // So it first tells the background what the grant is for; the grant listener then adds the server
 // and decorates the tab the user was looking at. One intent per host, the newest: an address the user
 // started to add and gave up on is never added by a later grant of the same host.
+import { SESSION_KEYS } from '../storage/session-keys';
 import { hostPattern } from '../xnat/server-identity';
 import type { BackgroundDeps } from './deps';
 import { addServer } from './servers';
 import { sessionNotes } from './session-notes';
 
 // About as long as a permission prompt stays open: an intent nobody answered is dropped.
-const grantIntents = sessionNotes<{ url: string; tabId?: number }>('grant-intents', 2 * 60 * 1000);
+const grantIntents = sessionNotes<{ url: string; tabId?: number }>(SESSION_KEYS.grantIntents, 2 * 60 * 1000);
 
 /** A view is about to ask for this URL's host: remember what to do once it is granted. */
 export async function recordIntent(deps: BackgroundDeps, url: string, tabId?: number): Promise<void> {

@@ -11,6 +11,7 @@ import { plural } from '../i18n/strings';
 import type { Server, Settings, TokenMeta } from '../storage/schema';
 import { readServers, readSettings, readSummary, readTokens } from '../storage/store';
 import { serverTitle, tokenName } from '../xnat/names';
+import { workerMemory } from './coordination';
 import type { BackgroundDeps } from './deps';
 import { serverNow, updateTokens } from './token-records';
 import { freshTokens } from './tokens';
@@ -38,15 +39,15 @@ const inScope = (token: TokenMeta, settings: Settings) => settings.remindAbout =
 
 // One pass at a time per worker: list, copy, alarm and start-up may all ask at once. A request that
 // comes during a pass is served by one more pass after it, whatever the number of requests.
-const passes = new WeakMap<
-  BackgroundDeps,
-  { running: Promise<void> | null; next: { fresh: Set<string>; done: Promise<void> } | null }
->();
+
+interface PassState {
+  running: Promise<void> | null;
+  next: { fresh: Set<string>; done: Promise<void> } | null;
+}
 
 /** Sends the reminders that are due. `fresh` names servers whose list was just read from XNAT. */
 export function runReminders(deps: BackgroundDeps, fresh: ReadonlySet<string> = new Set()): Promise<void> {
-  const state = passes.get(deps) ?? { running: null, next: null };
-  passes.set(deps, state);
+  const state = workerMemory<PassState>(deps, 'reminder-passes', () => ({ running: null, next: null }));
   const start = (servers: ReadonlySet<string>): Promise<void> => {
     state.running = reminderPass(deps, servers)
       .catch(() => undefined)

@@ -7,21 +7,16 @@ import { readServers, writeServer } from '../storage/store';
 import { detectServer } from '../xnat/detect';
 import { clockOffsetMs } from '../xnat/server-clock';
 import { hostPattern, serverForUrl, serverId } from '../xnat/server-identity';
+import { once } from './coordination';
 import type { BackgroundDeps } from './deps';
 import { ensureContentScript, onPermissionsRemoved } from './grants';
 import { forgetServerRecords } from './token-records';
 
 type Added = { server: Server; isNew: boolean };
 
-// The popup and the grant listener may both add the same server at once; one detection serves both.
-const adding = new Map<string, Promise<Reply<Added>>>();
-
+/** The popup and the grant listener may both add the same server at once; one detection serves both. */
 export function addServer(deps: BackgroundDeps, url: string, tabId?: number): Promise<Reply<Added>> {
-  const running = adding.get(url);
-  if (running) return running;
-  const started = detectAndRemember(deps, url, tabId).finally(() => adding.delete(url));
-  adding.set(url, started);
-  return started;
+  return once(deps, `add:${url}`, () => detectAndRemember(deps, url, tabId));
 }
 
 async function detectAndRemember(deps: BackgroundDeps, url: string, tabId?: number): Promise<Reply<Added>> {

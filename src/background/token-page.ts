@@ -2,12 +2,13 @@
 // userProfile.js selects the profile tab), so the tab the extension opens carries a one-time intent
 // that the page script receives with its hello, and then clicks XNAT's own tab control.
 import type { Server } from '../storage/schema';
+import { SESSION_KEYS } from '../storage/session-keys';
 import { tokenPageUrl } from '../xnat/server-identity';
 import type { BackgroundDeps } from './deps';
 import { sessionNotes } from './session-notes';
 
 // Long enough for a slow XNAT to load its profile page; short enough that a reused tab id is safe.
-const tokenTabIntents = sessionNotes<true>('token-tab-intents', 2 * 60 * 1000);
+const tokenTabIntents = sessionNotes<true>(SESSION_KEYS.tokenTabIntents, 2 * 60 * 1000);
 
 export async function openTokenPage(deps: BackgroundDeps, server: Server): Promise<void> {
   const tabId = await deps.openTab(tokenPageUrl(server));

@@ -6,6 +6,7 @@
 import { MAX_ACCOUNTS, type Server, type TokenMeta, type YoursReason } from '../storage/schema';
 import { forgetRecords, forgetServer, readTokens, writeServer, writeTokens } from '../storage/store';
 import type { AliasToken } from '../xnat/token';
+import { serially } from './coordination';
 import type { BackgroundDeps } from './deps';
 import { runReminders } from './reminders';
 
@@ -21,21 +22,6 @@ function announce(deps: BackgroundDeps, serverId: string): void {
 export async function forgetServerRecords(deps: BackgroundDeps, serverId: string): Promise<void> {
   await serially(deps, `tokens:${serverId}`, () => forgetServer(deps.local, serverId));
   announce(deps, serverId);
-}
-
-const queues = new WeakMap<BackgroundDeps, Map<string, Promise<unknown>>>();
-
-/** Runs `task` after every earlier task for this key has finished (in this worker). */
-export function serially<T>(deps: BackgroundDeps, key: string, task: () => Promise<T>): Promise<T> {
-  const byKey = queues.get(deps) ?? new Map<string, Promise<unknown>>();
-  queues.set(deps, byKey);
-  const run = (byKey.get(key) ?? Promise.resolve()).then(task, task);
-  const tail = run.catch(() => undefined);
-  byKey.set(key, tail);
-  void tail.then(() => {
-    if (byKey.get(key) === tail) byKey.delete(key);
-  });
-  return run;
 }
 
 /**

@@ -78,7 +78,7 @@ describe('in Firefox ESR', () => {
     const popup = await browser.newPage();
     await openExtensionPage(popup, firefoxUrl('src/popup/index.html'), 'main');
     await popup.waitForFunction(
-      () => document.body.innerText.includes('1 token from the server was malformed and is hidden.'),
+      () => document.body.textContent?.includes('1 token from the server was malformed and is hidden.'),
       { timeout: 10_000 },
     );
     expect(await popup.evaluate(() => document.querySelectorAll('section.server').length)).toBe(1);

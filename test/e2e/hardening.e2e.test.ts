@@ -103,6 +103,7 @@ describe('a session cookie of another account, planted for the token API’s pat
     await planter.goto(`${other.url}/xapi/siteConfig/siteId`);
     await planter.evaluate(
       (cookie) => {
+        // biome-ignore lint/suspicious/noDocumentCookie: a page on another port plants it this way.
         document.cookie = cookie;
       },
       `JSESSIONID=${bobsBrowser.cookies.get('JSESSIONID')}; path=/xnat/data/services/tokens`,
@@ -124,6 +125,7 @@ describe('a session cookie of another account, planted for the token API’s pat
     const cleaner = await browser.context.newPage();
     await cleaner.goto(`${other.url}/xapi/siteConfig/siteId`);
     await cleaner.evaluate(() => {
+      // biome-ignore lint/suspicious/noDocumentCookie: undoing the planted cookie the way it was set.
       document.cookie = 'JSESSIONID=; path=/xnat/data/services/tokens; max-age=0';
     });
     await cleaner.close();
@@ -159,7 +161,7 @@ describe('dates no Date can hold', () => {
       .toContainEqual('1 token from the server was malformed and is hidden.');
     await expect.poll(() => section('OTHER').locator('.account').count()).toBe(1);
     // The countdowns still tick: nothing stopped at the first paint.
-    const before = await popup.evaluate(() => document.body.innerText);
+    const before = await popup.evaluate(() => document.body.textContent);
     expect(before).not.toContain('Invalid');
     xnat.control.clearFaults();
     await popup.close();
