@@ -40,73 +40,27 @@ export function createCopyControl(
   name: string,
   options: ControlOptions,
 ): CopyControl {
-  const { defaultFormat, copy, watch, report, signal, t } = options;
+  const { defaultFormat, copy, report, signal, t } = options;
   const { host, root } = createHost(doc, 'copy', COPY_CSS);
   const words = formatWords(defaultFormat, t);
   const caption = t('pageCopyAs', words.short);
   const main = element(doc, 'button', { type: 'button', class: 'main', title: words.hint }, caption);
-  const more = element(
-    doc,
-    'button',
-    { type: 'button', class: 'more', 'aria-haspopup': 'menu', 'aria-expanded': 'false' },
-    '▾',
-  );
-  const bell = element(doc, 'button', { type: 'button', class: 'bell', 'aria-pressed': 'false' });
-  bell.append(bellIcon(doc));
-  const menu = element(doc, 'div', { class: 'menu', role: 'menu', hidden: '' });
-  root.append(element(doc, 'span', { class: 'group' }), menu);
-  root.firstElementChild?.append(main, more, bell);
+  const menu = formatMenu(doc, host, root, options, (format) => void run(format));
+  const bell = bellButton(doc, tokenId, options);
+  root.append(element(doc, 'span', { class: 'group' }), menu.element);
+  root.firstElementChild?.append(main, menu.button, bell.button);
 
   let tokenName = name;
-  let watched = false;
   const label = () => {
     main.setAttribute('aria-label', t('pageCopyLabel', words.short, tokenName));
-    more.setAttribute('aria-label', t('moreFormatsLabel', tokenName));
-    menu.setAttribute('aria-label', t('moreFormatsLabel', tokenName));
-    bell.setAttribute('aria-label', t('watchLabel', tokenName));
+    menu.label(tokenName);
+    bell.label(tokenName);
   };
   label();
 
-  const items = () => [...menu.querySelectorAll<HTMLButtonElement>('[role=menuitem]')];
-  const close = (focusButton: boolean) => {
-    menu.hidden = true;
-    more.setAttribute('aria-expanded', 'false');
-    if (focusButton) more.focus();
-  };
-  const open = (start: 'first' | 'last') => {
-    // Built on first use: a table of a thousand rows should not carry eleven thousand menu items.
-    if (!menu.firstChild) {
-      for (const format of SNIPPET_FORMATS) {
-        const item = formatWords(format, t);
-        const button = element(
-          doc,
-          'button',
-          { type: 'button', role: 'menuitem', tabindex: '-1', 'data-format': format },
-          item.label,
-        );
-        button.append(element(doc, 'small', {}, item.hint));
-        menu.append(button);
-      }
-    }
-    menu.hidden = false;
-    menu.style.transform = '';
-    menu.style.maxHeight = '';
-    menu.classList.remove('above');
-    more.setAttribute('aria-expanded', 'true');
-    const place = placeMenu(more.getBoundingClientRect(), menu.getBoundingClientRect(), {
-      width: doc.defaultView?.innerWidth ?? 0,
-      height: doc.defaultView?.innerHeight ?? 0,
-    });
-    menu.classList.toggle('above', place.above);
-    if (place.shiftX) menu.style.transform = `translateX(${place.shiftX}px)`;
-    if (place.maxHeight) menu.style.maxHeight = `${place.maxHeight}px`;
-    const all = items();
-    all[start === 'first' ? 0 : all.length - 1]?.focus();
-  };
-
   let copiedTimer: ReturnType<typeof setTimeout> | undefined;
   const run = async (format?: SnippetFormat) => {
-    close(format !== undefined);
+    menu.close(format !== undefined);
     main.disabled = true;
     const reply = await copy(tokenId, format);
     main.disabled = false;
@@ -122,18 +76,74 @@ export function createCopyControl(
     copiedTimer = setTimeout(() => {
       main.textContent = caption;
     }, COPIED_MS);
-    setWatched(!!reply.value.token?.yours);
+    bell.set(!!reply.value.token?.yours);
   };
-  const setWatched = (on: boolean) => {
-    watched = on;
-    bell.setAttribute('aria-pressed', String(on));
-    bell.title = t(on ? 'popupWatchOnHint' : 'popupWatchOffHint');
-  };
-  setWatched(false);
-
   main.addEventListener('click', () => void run(), { signal });
-  more.addEventListener('click', () => (menu.hidden ? open('first') : close(false)), { signal });
-  more.addEventListener(
+  signal.addEventListener('abort', () => clearTimeout(copiedTimer));
+  return {
+    host,
+    setName(next) {
+      tokenName = next;
+      label();
+    },
+    setWatched: bell.set,
+  };
+}
+
+/** The ▾ button and its menu of every format: the WAI-ARIA menu button pattern. */
+function formatMenu(
+  doc: Document,
+  host: HTMLElement,
+  root: ShadowRoot,
+  { signal, t }: ControlOptions,
+  pick: (format: SnippetFormat) => void,
+) {
+  const button = element(
+    doc,
+    'button',
+    { type: 'button', class: 'more', 'aria-haspopup': 'menu', 'aria-expanded': 'false' },
+    '▾',
+  );
+  const menu = element(doc, 'div', { class: 'menu', role: 'menu', hidden: '' });
+  const items = () => [...menu.querySelectorAll<HTMLButtonElement>('[role=menuitem]')];
+  const close = (focusButton: boolean) => {
+    menu.hidden = true;
+    button.setAttribute('aria-expanded', 'false');
+    if (focusButton) button.focus();
+  };
+  const open = (start: 'first' | 'last') => {
+    // Built on first use: a table of a thousand rows should not carry eleven thousand menu items.
+    if (!menu.firstChild) {
+      for (const format of SNIPPET_FORMATS) {
+        const item = formatWords(format, t);
+        const entry = element(
+          doc,
+          'button',
+          { type: 'button', role: 'menuitem', tabindex: '-1', 'data-format': format },
+          item.label,
+        );
+        entry.append(element(doc, 'small', {}, item.hint));
+        menu.append(entry);
+      }
+    }
+    menu.hidden = false;
+    menu.style.transform = '';
+    menu.style.maxHeight = '';
+    menu.classList.remove('above');
+    button.setAttribute('aria-expanded', 'true');
+    const place = placeMenu(button.getBoundingClientRect(), menu.getBoundingClientRect(), {
+      width: doc.defaultView?.innerWidth ?? 0,
+      height: doc.defaultView?.innerHeight ?? 0,
+    });
+    menu.classList.toggle('above', place.above);
+    if (place.shiftX) menu.style.transform = `translateX(${place.shiftX}px)`;
+    if (place.maxHeight) menu.style.maxHeight = `${place.maxHeight}px`;
+    const all = items();
+    all[start === 'first' ? 0 : all.length - 1]?.focus();
+  };
+
+  button.addEventListener('click', () => (menu.hidden ? open('first') : close(false)), { signal });
+  button.addEventListener(
     'keydown',
     (event) => {
       const start = openingKey(event.key);
@@ -149,7 +159,7 @@ export function createCopyControl(
     'click',
     (event) => {
       const format = (event.target as Element).closest('[data-format]')?.getAttribute('data-format');
-      if (format) void run(format as SnippetFormat);
+      if (format) pick(format as SnippetFormat);
     },
     { signal },
   );
@@ -161,16 +171,6 @@ export function createCopyControl(
     },
     { signal },
   );
-  bell.addEventListener(
-    'click',
-    async () => {
-      const next = !watched;
-      const reply = await watch(tokenId, next);
-      if (reply.ok) setWatched(!!reply.value.yours);
-      else report(failureText(reply.failure, t), true);
-    },
-    { signal },
-  );
   doc.addEventListener(
     'click',
     (event) => {
@@ -178,15 +178,38 @@ export function createCopyControl(
     },
     { signal },
   );
-  signal.addEventListener('abort', () => clearTimeout(copiedTimer));
   return {
-    host,
-    setName(next) {
-      tokenName = next;
-      label();
+    button,
+    element: menu,
+    close,
+    label(name: string) {
+      button.setAttribute('aria-label', t('moreFormatsLabel', name));
+      menu.setAttribute('aria-label', t('moreFormatsLabel', name));
     },
-    setWatched,
   };
+}
+
+/** The bell: whether reminders cover the token, as the background last stored it. */
+function bellButton(doc: Document, tokenId: number, { watch, report, signal, t }: ControlOptions) {
+  const button = element(doc, 'button', { type: 'button', class: 'bell', 'aria-pressed': 'false' });
+  button.append(bellIcon(doc));
+  let watched = false;
+  const set = (on: boolean) => {
+    watched = on;
+    button.setAttribute('aria-pressed', String(on));
+    button.title = t(on ? 'popupWatchOnHint' : 'popupWatchOffHint');
+  };
+  set(false);
+  button.addEventListener(
+    'click',
+    async () => {
+      const reply = await watch(tokenId, !watched);
+      if (reply.ok) set(!!reply.value.yours);
+      else report(failureText(reply.failure, t), true);
+    },
+    { signal },
+  );
+  return { button, set, label: (name: string) => button.setAttribute('aria-label', t('watchLabel', name)) };
 }
 
 function bellIcon(doc: Document): SVGSVGElement {

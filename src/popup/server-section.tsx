@@ -20,12 +20,94 @@ interface Props {
  * One server: its header (name and host, New token, reload), then the tokens the user uses, soonest
  * expiry first, then the other tokens collapsed behind their count.
  */
-export function ServerSectionView({ section, now, defaultFormat, actions, t }: Props) {
+export function ServerSectionView(props: Props) {
+  const { section, actions, t } = props;
   const { server, collapsed, failure } = section;
   const id = encodeURIComponent(server.id);
   const name = serverName(server);
+  const total = section.yours.length + section.others;
+  return (
+    <section class="server" aria-busy={section.loading} aria-label={`${name} ${displayHost(server)}`}>
+      <SectionHeader {...props} />
+      {!collapsed && (
+        <div id={`tokens-${id}`}>
+          {failure && (
+            <StateMessage id={`state-${id}`} serverId={server.id} failure={failure} actions={actions} t={t} />
+          )}
+          {(failure || (section.cached && section.loading)) && total > 0 && (
+            <p class="hint">{t(failure ? 'popupStale' : 'popupCached')}</p>
+          )}
+          {section.foreign > 0 && server.account && (
+            <p class="warning" role="alert">
+              {plural(t, 'popupForeign', section.foreign, server.account)}
+            </p>
+          )}
+          {server.account && <AccountLine account={server.account} known={server.accounts ?? []} t={t} />}
+          {section.refused > 0 && <p class="hint">{plural(t, 'popupRefused', section.refused)}</p>}
+          <SectionTokens {...props} />
+          <button type="button" class="link" onClick={() => actions.openTokenPage(server.id)}>
+            {t('popupOpenTokenPage', name)}
+          </button>
+        </div>
+      )}
+    </section>
+  );
+}
+
+function SectionHeader({ section, actions, t }: Props) {
+  const { server, collapsed } = section;
+  const id = encodeURIComponent(server.id);
+  const name = serverName(server);
   const host = displayHost(server);
-  const blockedBy = blockedReason(failure, t);
+  const blockedBy = blockedReason(section.failure, t);
+  return (
+    <header>
+      <button
+        type="button"
+        class="toggle"
+        aria-expanded={!collapsed}
+        aria-controls={`tokens-${id}`}
+        title={`${name} (${host})`}
+        onClick={() => actions.toggle(server.id)}
+      >
+        <span class="chevron" aria-hidden="true">
+          {collapsed ? '▸' : '▾'}
+        </span>
+        <span class="site">{name}</span>
+        <span class="host">{host}</span>
+        {collapsed && (
+          <span class="count">{plural(t, 'popupTokenCount', section.yours.length + section.others)}</span>
+        )}
+      </button>
+      <button
+        type="button"
+        class="primary"
+        disabled={section.busy || blockedBy !== null}
+        title={blockedBy ?? t('popupCreateHint')}
+        aria-describedby={blockedBy ? `state-${id}` : undefined}
+        onClick={() => void actions.create(server.id)}
+        aria-label={t('popupCreateLabel', name, host)}
+      >
+        {t('popupCreate')}
+      </button>
+      <button
+        type="button"
+        class="icon"
+        onClick={() => void actions.refresh(server.id)}
+        aria-label={t('popupRefreshLabel', name)}
+        title={t('popupRefreshLabel', name)}
+      >
+        ↻
+      </button>
+    </header>
+  );
+}
+
+/** The user's tokens, then the others behind their count; a filter once the list is long. */
+function SectionTokens({ section, now, defaultFormat, actions, t }: Props) {
+  const { server } = section;
+  const id = encodeURIComponent(server.id);
+  const blockedBy = blockedReason(section.failure, t);
   const total = section.yours.length + section.others;
   const list = (tokens: TokenMeta[]) => (
     <ul class="tokens">
@@ -44,97 +126,38 @@ export function ServerSectionView({ section, now, defaultFormat, actions, t }: P
       ))}
     </ul>
   );
-  const yours = matching(section.yours, section.filter);
   const others = section.otherTokens ? matching(section.otherTokens, section.filter) : [];
   const othersOpen = section.showOthers || section.filter.trim() !== '';
   return (
-    <section class="server" aria-busy={section.loading} aria-label={`${name} ${host}`}>
-      <header>
-        <button
-          type="button"
-          class="toggle"
-          aria-expanded={!collapsed}
-          aria-controls={`tokens-${id}`}
-          title={`${name} (${host})`}
-          onClick={() => actions.toggle(server.id)}
-        >
-          <span class="chevron" aria-hidden="true">
-            {collapsed ? '▸' : '▾'}
-          </span>
-          <span class="site">{name}</span>
-          <span class="host">{host}</span>
-          {collapsed && <span class="count">{plural(t, 'popupTokenCount', total)}</span>}
-        </button>
-        <button
-          type="button"
-          class="primary"
-          disabled={section.busy || blockedBy !== null}
-          title={blockedBy ?? t('popupCreateHint')}
-          aria-describedby={blockedBy ? `state-${id}` : undefined}
-          onClick={() => void actions.create(server.id)}
-          aria-label={t('popupCreateLabel', name, host)}
-        >
-          {t('popupCreate')}
-        </button>
-        <button
-          type="button"
-          class="icon"
-          onClick={() => void actions.refresh(server.id)}
-          aria-label={t('popupRefreshLabel', name)}
-          title={t('popupRefreshLabel', name)}
-        >
-          ↻
-        </button>
-      </header>
-      {!collapsed && (
-        <div id={`tokens-${id}`}>
-          {failure && (
-            <StateMessage id={`state-${id}`} serverId={server.id} failure={failure} actions={actions} t={t} />
-          )}
-          {(failure || (section.cached && section.loading)) && total > 0 && (
-            <p class="hint">{t(failure ? 'popupStale' : 'popupCached')}</p>
-          )}
-          {section.foreign > 0 && server.account && (
-            <p class="warning" role="alert">
-              {plural(t, 'popupForeign', section.foreign, server.account)}
-            </p>
-          )}
-          {server.account && <AccountLine account={server.account} known={server.accounts ?? []} t={t} />}
-          {section.refused > 0 && <p class="hint">{plural(t, 'popupRefused', section.refused)}</p>}
-          {total > FILTER_FROM && (
-            <input
-              type="search"
-              class="filter"
-              value={section.filter}
-              placeholder={t('popupFilterPlaceholder')}
-              aria-label={t('popupFilterLabel', name)}
-              onInput={(e) => void actions.setFilter(server.id, (e.target as HTMLInputElement).value)}
-            />
-          )}
-          {!failure && !section.loading && total === 0 && <p class="empty">{t('popupEmpty')}</p>}
-          {section.yours.length === 0 && section.others > 0 && !section.filter && (
-            <p class="hint">{t('popupNoneYours')}</p>
-          )}
-          {list(yours)}
-          {section.others > 0 && (
-            <button
-              type="button"
-              class="others"
-              aria-expanded={othersOpen}
-              aria-controls={`others-${id}`}
-              onClick={() => void actions.toggleOthers(server.id)}
-            >
-              <span aria-hidden="true">{othersOpen ? '▾' : '▸'}</span>{' '}
-              {plural(t, 'popupOthers', section.others)}
-            </button>
-          )}
-          {othersOpen && <div id={`others-${id}`}>{list(others)}</div>}
-          <button type="button" class="link" onClick={() => actions.openTokenPage(server.id)}>
-            {t('popupOpenTokenPage', name)}
-          </button>
-        </div>
+    <>
+      {total > FILTER_FROM && (
+        <input
+          type="search"
+          class="filter"
+          value={section.filter}
+          placeholder={t('popupFilterPlaceholder')}
+          aria-label={t('popupFilterLabel', serverName(server))}
+          onInput={(e) => void actions.setFilter(server.id, (e.target as HTMLInputElement).value)}
+        />
       )}
-    </section>
+      {!section.failure && !section.loading && total === 0 && <p class="empty">{t('popupEmpty')}</p>}
+      {section.yours.length === 0 && section.others > 0 && !section.filter && (
+        <p class="hint">{t('popupNoneYours')}</p>
+      )}
+      {list(matching(section.yours, section.filter))}
+      {section.others > 0 && (
+        <button
+          type="button"
+          class="others"
+          aria-expanded={othersOpen}
+          aria-controls={`others-${id}`}
+          onClick={() => void actions.toggleOthers(server.id)}
+        >
+          <span aria-hidden="true">{othersOpen ? '▾' : '▸'}</span> {plural(t, 'popupOthers', section.others)}
+        </button>
+      )}
+      {othersOpen && <div id={`others-${id}`}>{list(others)}</div>}
+    </>
   );
 }
 

@@ -1,3 +1,4 @@
+import type { RefObject } from 'preact';
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { countdownText, exactDate, urgency } from '../expiry/countdown';
 import { formatWords } from '../i18n/formats';
@@ -37,39 +38,20 @@ function origin(token: TokenMeta): MessageKey {
   }
 }
 
-export function TokenRow({
-  serverId,
-  token,
-  serverNow,
-  clockOffsetMs,
-  defaultFormat,
-  blockedBy,
-  actions,
-  t,
-}: Props) {
+/** One token: what it is and when it expires, its actions, and the name form or delete question. */
+export function TokenRow(props: Props) {
+  const { serverId, token, serverNow, actions, t } = props;
   const [confirming, setConfirming] = useState(false);
   const [editing, setEditing] = useState(false);
-  const [label, setLabel] = useState(token.label ?? '');
   const deleteButton = useRef<HTMLButtonElement>(null);
-  const cancelButton = useRef<HTMLButtonElement>(null);
-  const labelInput = useRef<HTMLInputElement>(null);
-  // Focus moves once, when the form or the question opens: the popup re-renders every second.
-  useLayoutEffect(() => {
-    if (confirming) cancelButton.current?.focus();
-  }, [confirming]);
-  useEffect(() => {
-    if (editing) labelInput.current?.focus();
-  }, [editing]);
+  const name = tokenName(token);
+  const countdown = countdownText(token.expiry, serverNow, t);
+  const copyDefault = () => {
+    if (props.blockedBy === null) void actions.copy(serverId, token.id);
+  };
   const cancelDelete = () => {
     setConfirming(false);
     deleteButton.current?.focus();
-  };
-  const name = tokenName(token);
-  const countdown = countdownText(token.expiry, serverNow, t);
-  const words = formatWords(defaultFormat, t);
-  const blocked = blockedBy !== null;
-  const copyDefault = () => {
-    if (!blocked) void actions.copy(serverId, token.id);
   };
 
   return (
@@ -88,6 +70,25 @@ export function TokenRow({
         }
       }}
     >
+      <TokenFacts {...props} name={name} countdown={countdown} />
+      <TokenActions
+        {...props}
+        name={name}
+        copyDefault={copyDefault}
+        editing={editing}
+        toggleEditing={() => setEditing(!editing)}
+        askDelete={() => setConfirming(true)}
+        deleteButton={deleteButton}
+      />
+      {editing && <LabelForm {...props} name={name} close={() => setEditing(false)} />}
+      {confirming && <DeleteQuestion {...props} name={name} cancel={cancelDelete} />}
+    </li>
+  );
+}
+
+function TokenFacts({ token, serverNow, clockOffsetMs, t, name, countdown }: Props & Named) {
+  return (
+    <>
       <div class="token-main">
         <span class="name" title={token.alias}>
           {name}
@@ -110,93 +111,126 @@ export function TokenRow({
         <span>{t(origin(token))}</span>
         {token.singleUse && <span>{t('popupSingleUse')}</span>}
       </div>
-      <div class="token-actions">
-        <button
-          type="button"
-          class="primary"
-          onClick={copyDefault}
-          disabled={blocked}
-          title={blockedBy ?? words.hint}
-          aria-label={t('popupCopyLabel', words.short, name)}
-        >
-          {t('popupCopy', words.short)}
-        </button>
-        <CopyMenu
-          label={t('moreFormatsLabel', name)}
-          disabled={blocked}
-          onPick={(format) => void actions.copy(serverId, token.id, format)}
-          t={t}
-        />
-        <button
-          type="button"
-          class="watch"
-          aria-pressed={!!token.yours}
-          aria-label={t('watchLabel', name)}
-          title={t(token.yours ? 'popupWatchOnHint' : 'popupWatchOffHint')}
-          onClick={() => void actions.watch(serverId, token.id, !token.yours)}
-        >
-          <svg viewBox="0 0 24 24" aria-hidden="true">
-            <path d={BELL_PATH} />
-          </svg>
-          {t('popupWatch')}
-        </button>
-        <button
-          type="button"
-          onClick={() => setEditing(!editing)}
-          aria-label={t('popupLabelEdit', name)}
-          aria-expanded={editing}
-        >
-          {t('popupLabel')}
-        </button>
-        <button
-          type="button"
-          class="danger"
-          ref={deleteButton}
-          onClick={() => setConfirming(true)}
-          aria-label={t('popupDeleteLabel', name)}
-        >
-          {t('popupDelete')}
-        </button>
-      </div>
-      {editing && (
-        <form
-          class="label-form"
-          onSubmit={(e) => {
-            e.preventDefault();
-            setEditing(false);
-            void actions.saveLabel(serverId, token.id, label);
-          }}
-        >
-          <input
-            aria-label={t('popupLabelEdit', name)}
-            placeholder={t('popupLabelPlaceholder')}
-            maxLength={80}
-            value={label}
-            onInput={(e) => setLabel((e.target as HTMLInputElement).value)}
-            onKeyDown={(e) => {
-              if (e.key === 'Escape') {
-                e.stopPropagation();
-                setEditing(false);
-              }
-            }}
-            ref={labelInput}
-          />
-          <button type="submit">{t('popupSave')}</button>
-        </form>
-      )}
-      {confirming && (
-        <div class="confirm" role="alertdialog" aria-label={t('popupDeleteConfirm', name)}>
-          <p>
-            <strong>{t('popupDeleteConfirm', name)}</strong> {t('popupDeleteWarning')}
-          </p>
-          <button type="button" class="danger" onClick={() => void actions.remove(serverId, token.id)}>
-            {t('popupDeleteYes')}
-          </button>
-          <button type="button" onClick={cancelDelete} ref={cancelButton}>
-            {t('popupCancel')}
-          </button>
-        </div>
-      )}
-    </li>
+    </>
+  );
+}
+
+interface Named {
+  name: string;
+  countdown?: string;
+}
+
+interface ActionProps extends Props, Named {
+  copyDefault(): void;
+  editing: boolean;
+  toggleEditing(): void;
+  askDelete(): void;
+  deleteButton: RefObject<HTMLButtonElement | null>;
+}
+
+function TokenActions(props: ActionProps) {
+  const { serverId, token, defaultFormat, blockedBy, actions, t, name } = props;
+  const words = formatWords(defaultFormat, t);
+  const blocked = blockedBy !== null;
+  return (
+    <div class="token-actions">
+      <button
+        type="button"
+        class="primary"
+        onClick={props.copyDefault}
+        disabled={blocked}
+        title={blockedBy ?? words.hint}
+        aria-label={t('popupCopyLabel', words.short, name)}
+      >
+        {t('popupCopy', words.short)}
+      </button>
+      <CopyMenu
+        label={t('moreFormatsLabel', name)}
+        disabled={blocked}
+        onPick={(format) => void actions.copy(serverId, token.id, format)}
+        t={t}
+      />
+      <button
+        type="button"
+        class="watch"
+        aria-pressed={!!token.yours}
+        aria-label={t('watchLabel', name)}
+        title={t(token.yours ? 'popupWatchOnHint' : 'popupWatchOffHint')}
+        onClick={() => void actions.watch(serverId, token.id, !token.yours)}
+      >
+        <svg viewBox="0 0 24 24" aria-hidden="true">
+          <path d={BELL_PATH} />
+        </svg>
+        {t('popupWatch')}
+      </button>
+      <button
+        type="button"
+        onClick={props.toggleEditing}
+        aria-label={t('popupLabelEdit', name)}
+        aria-expanded={props.editing}
+      >
+        {t('popupLabel')}
+      </button>
+      <button
+        type="button"
+        class="danger"
+        ref={props.deleteButton}
+        onClick={props.askDelete}
+        aria-label={t('popupDeleteLabel', name)}
+      >
+        {t('popupDelete')}
+      </button>
+    </div>
+  );
+}
+
+function LabelForm({ serverId, token, actions, t, name, close }: Props & Named & { close(): void }) {
+  const [label, setLabel] = useState(token.label ?? '');
+  const input = useRef<HTMLInputElement>(null);
+  // Focus moves once, when the form opens: the popup re-renders every second.
+  useEffect(() => input.current?.focus(), []);
+  return (
+    <form
+      class="label-form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        close();
+        void actions.saveLabel(serverId, token.id, label);
+      }}
+    >
+      <input
+        aria-label={t('popupLabelEdit', name)}
+        placeholder={t('popupLabelPlaceholder')}
+        value={label}
+        onInput={(e) => setLabel((e.target as HTMLInputElement).value)}
+        onKeyDown={(e) => {
+          if (e.key === 'Escape') {
+            e.stopPropagation();
+            close();
+          }
+        }}
+        ref={input}
+      />
+      <button type="submit">{t('popupSave')}</button>
+    </form>
+  );
+}
+
+function DeleteQuestion({ serverId, token, actions, t, name, cancel }: Props & Named & { cancel(): void }) {
+  const cancelButton = useRef<HTMLButtonElement>(null);
+  // Before paint, so that a key pressed at once already lands in the question.
+  useLayoutEffect(() => cancelButton.current?.focus(), []);
+  return (
+    <div class="confirm" role="alertdialog" aria-label={t('popupDeleteConfirm', name)}>
+      <p>
+        <strong>{t('popupDeleteConfirm', name)}</strong> {t('popupDeleteWarning')}
+      </p>
+      <button type="button" class="danger" onClick={() => void actions.remove(serverId, token.id)}>
+        {t('popupDeleteYes')}
+      </button>
+      <button type="button" onClick={cancel} ref={cancelButton}>
+        {t('popupCancel')}
+      </button>
+    </div>
   );
 }
