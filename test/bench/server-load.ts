@@ -125,8 +125,8 @@ export async function idleDayRows(): Promise<Row[]> {
       measure: 'background requests in an idle day (20 tokens you use, 3 servers)',
       value: String(day.requests),
       reference: `${day.alarms} alarm wake-ups, ${day.reminders} notifications`,
-      target: '≤ one show per wake-up with a reminder due',
-      ok: day.requests <= day.alarms,
+      target: '≤ one show + one who-is-logged-in per wake-up with a reminder due',
+      ok: day.requests <= 2 * day.alarms,
     },
     {
       group: 'server load',
@@ -179,8 +179,8 @@ export async function containerBurstRows(): Promise<Row[]> {
       measure: 'requests to XNAT in that day',
       value: String(day.requests),
       reference: `${day.alarms} alarm wake-ups; "all tokens": ${allDay.requests}`,
-      target: '≤ one show per wake-up with a reminder due',
-      ok: day.requests <= day.alarms,
+      target: '≤ one show + one who-is-logged-in per wake-up with a reminder due',
+      ok: day.requests <= 2 * day.alarms,
     },
   ];
 }
