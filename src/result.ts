@@ -33,7 +33,8 @@ export type FailureKind =
   | 'bad-secret'
   | 'bad-server'
   | 'bad-request-path'
-  | 'not-quotable';
+  | 'not-quotable'
+  | 'undated-token';
 
 export interface Failure {
   kind: FailureKind;

@@ -30,6 +30,7 @@ const WORDS: Record<FailureKind, MessageKey> = {
   'bad-server': 'failureBadServer',
   'bad-request-path': 'failureBadRequestPath',
   'not-quotable': 'failureNotQuotable',
+  'undated-token': 'failureUndatedToken',
 };
 
 export function failureText(failure: Failure, t: Strings): string {

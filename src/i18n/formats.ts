@@ -13,6 +13,7 @@ const KEYS: Record<SnippetFormat, Keys> = {
     'formatCurlSessionCopied',
   ],
   netrc: ['formatNetrc', 'formatNetrcShort', 'formatNetrcHint', 'formatNetrcCopied'],
+  renewing: ['formatRenewing', 'formatRenewingShort', 'formatRenewingHint', 'formatRenewingCopied'],
   env: ['formatEnv', 'formatEnvShort', 'formatEnvHint', 'formatEnvCopied'],
   powershell: ['formatPowershell', 'formatPowershellShort', 'formatPowershellHint', 'formatPowershellCopied'],
   cmd: ['formatCmd', 'formatCmdShort', 'formatCmdHint', 'formatCmdCopied'],

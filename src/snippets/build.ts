@@ -15,6 +15,9 @@ export function isSnippetFormat(value: unknown): value is SnippetFormat {
 export function buildSnippet(format: SnippetFormat, request: SnippetRequest): Result<Snippet> {
   const checked = checkRequest(request);
   if (!checked.ok) return checked;
+  // The renewer times itself by the token's own dates: without them it has no schedule to keep.
+  if (format === 'renewing' && (checked.value.created === null || checked.value.expiry === null))
+    return failed('undated-token');
   const text = buildFormat(format, checked.value);
   return text === null ? failed('not-quotable') : ok({ format, text });
 }

@@ -6,11 +6,13 @@
 
 import type { SnippetInput } from './input';
 import { cmdQuote, posixQuote, powershellQuote, pythonString } from './quote';
+import { renewingNetrc } from './renewer';
 
 export const SNIPPET_FORMATS = [
   'curl',
   'curl-session',
   'netrc',
+  'renewing',
   'env',
   'powershell',
   'cmd',
@@ -55,6 +57,8 @@ const BUILDERS: Record<SnippetFormat, Builder> = {
       `curl --netrc ${q(base + requestPath)}`,
     ].join('\n');
   },
+
+  renewing: renewingNetrc,
 
   env: ({ base, alias, secret, requestPath }) =>
     [

@@ -2,7 +2,7 @@
 // refused with a typed failure, never turned into partial output.
 import { failed, ok, type Result } from '../result';
 import { baseUrl, parseBaseUrl, type ServerRef } from '../xnat/server-identity';
-import { isAlias, isSecret } from '../xnat/token';
+import { isAlias, isPlausibleTime, isSecret } from '../xnat/token';
 
 export const DEFAULT_REQUEST_PATH = '/data/projects?format=csv';
 
@@ -12,6 +12,9 @@ export interface SnippetRequest {
   secret: string;
   /** Below the server root, e.g. `/data/projects?format=csv`. */
   requestPath?: string;
+  /** The token's own dates (epoch ms, as XNAT reports them): the renewing form times renewal by them. */
+  created?: number;
+  expiry?: number;
 }
 
 export interface SnippetInput {
@@ -20,6 +23,8 @@ export interface SnippetInput {
   alias: string;
   secret: string;
   requestPath: string;
+  created: number | null;
+  expiry: number | null;
 }
 
 // Unreserved and sub-delims, `:@/?%` (RFC 3986), without `#`: what may follow the server root.
@@ -53,5 +58,7 @@ export function checkRequest(request: SnippetRequest): Result<SnippetInput> {
     alias: request.alias,
     secret: request.secret,
     requestPath,
+    created: isPlausibleTime(request.created) ? Math.round(request.created) : null,
+    expiry: isPlausibleTime(request.expiry) ? Math.round(request.expiry) : null,
   });
 }

@@ -27,9 +27,15 @@ export const requestPath = fc
 
 export const secret = fc.stringMatching(/^[A-Za-z0-9]{1,128}$/);
 
-export const request: fc.Arbitrary<Required<SnippetRequest>> = fc.record({
-  server,
-  alias: fc.uuid(),
-  secret,
-  requestPath,
-});
+const DAY = 24 * 3600 * 1000;
+
+export const request: fc.Arbitrary<Required<SnippetRequest>> = fc
+  .record({
+    server,
+    alias: fc.uuid(),
+    secret,
+    requestPath,
+    created: fc.integer({ min: Date.UTC(2018, 0, 1), max: Date.UTC(2030, 0, 1) }),
+    lifetime: fc.integer({ min: DAY / 4, max: 60 * DAY }),
+  })
+  .map(({ lifetime, ...r }) => ({ ...r, expiry: r.created + lifetime }));

@@ -11,7 +11,8 @@ import { request } from './arbitraries';
 const ALIAS = '61e4f5db-33e0-4f06-86e7-a59217d65f5c';
 const SECRET = 'ogHnbC7559jczcWz0Y1jDhHlUpy4AxI8EW6EjYAdArItPGf7FLXJP1OYam68MNQa';
 const server = { origin: 'https://xnat.example.org', contextPath: '/xnat' };
-const good = { server, alias: ALIAS, secret: SECRET };
+const CREATED = Date.UTC(2026, 11, 4);
+const good = { server, alias: ALIAS, secret: SECRET, created: CREATED, expiry: CREATED + 2 * 86_400_000 };
 
 describe('the curl one-shot', () => {
   it('reads as XNAT documents it, with the default request path', () => {

@@ -27,10 +27,13 @@ beforeEach(() => {
 afterEach(() => rmSync(home, { recursive: true, force: true }));
 
 function text(format: SnippetFormat): string {
+  const created = Date.UTC(2026, 11, 4);
   const built = buildSnippet(format, {
     server: { origin: 'https://xnat.example.org', contextPath: '/xnat' },
     alias: ALIAS,
     secret: SECRET,
+    created,
+    expiry: created + 2 * 86_400_000,
   });
   if (!built.ok) throw new Error(built.failure.kind);
   return built.value.text;
@@ -72,5 +75,27 @@ describe('pasting netrc', () => {
     expect(readFileSync(file, 'utf8')).toBe(`machine xnat.example.org login ${ALIAS} password ${SECRET}\n`);
     const { stdout } = await run('stat', ['-c', '%a', file]);
     expect(stdout.trim()).toBe('600');
+  });
+});
+
+describe('pasting the renewing .netrc', () => {
+  it('installs xnat-renew and the token, runs nothing else, says one line, and keeps the secret out of history', async () => {
+    const { stderr, history, curlCalls } = await paste(text('renewing'));
+    expect(stderr).not.toMatch(/command not found|syntax error|No such file|event not found/);
+    expect(history).not.toContain(SECRET);
+    expect(history.trim().split('\n').pop()).toBe('exit');
+    // Writing the program runs none of it: no curl call at all.
+    expect(curlCalls).toEqual(['']);
+    expect(readFileSync(path.join(home, '.netrc'), 'utf8')).toBe(
+      `machine xnat.example.org login ${ALIAS} password ${SECRET}\n`,
+    );
+    const installed = readFileSync(path.join(home, '.local/bin/xnat-renew'), 'utf8');
+    expect(installed.startsWith('#!/usr/bin/env bash\n')).toBe(true);
+    expect(installed).not.toContain(SECRET);
+    const servers = readFileSync(path.join(home, '.config/xnat-renew/servers'), 'utf8');
+    expect(servers).toMatch(
+      /^xnat\.example\.org https:\/\/xnat\.example\.org\/xnat [0-9a-f-]{36} \d+ \d+ -\n$/,
+    );
+    expect(servers).not.toContain(SECRET);
   });
 });
