@@ -112,7 +112,7 @@ function formatMenu(
     if (focusButton) button.focus();
   };
   const open = (start: 'first' | 'last') => {
-    // Built on first use: a table of a thousand rows should not carry eleven thousand menu items.
+    // Built on first use: a table of a thousand rows should not carry a dozen thousand menu items.
     if (!menu.firstChild) {
       for (const format of SNIPPET_FORMATS) {
         const item = formatWords(format, t);

@@ -1,5 +1,6 @@
 import { act } from 'preact/test-utils';
 import { describe, expect, it } from 'vitest';
+import { SNIPPET_FORMATS } from '../../src/snippets/formats';
 import { submit } from '../fakes/submit';
 import { byLabel, byText, fakeActions, mount, section, server, state, token } from './render';
 
@@ -285,7 +286,7 @@ describe('actions and the keyboard', () => {
     await key(more, 'ArrowDown');
     const menu = root.querySelector('[role=menu]') as HTMLElement;
     expect(more.getAttribute('aria-expanded')).toBe('true');
-    expect(menu.querySelectorAll('[role=menuitem]')).toHaveLength(11);
+    expect(menu.querySelectorAll('[role=menuitem]')).toHaveLength(SNIPPET_FORMATS.length);
     const focused = () => (document.activeElement as HTMLElement | null)?.dataset.format;
     expect(focused()).toBe('curl');
     await key(menu, 'ArrowDown');
