@@ -178,7 +178,8 @@ export async function start(options: StartOptions = {}): Promise<RunningXnat> {
     }
     const token = kind === 'basic-token' ? state.findToken(name) : undefined;
     const username = token ? token.xdatUserId : name;
-    // A single-use token authenticates once (it is what pipelines and the Desktop Client get).
+    // A single-use token authenticates once. Pipelines, containers, JupyterHub and the Desktop Client
+    // get multi-use ones (issueTokenForUser(user) sets singleUse=false); REST cannot make single-use.
     if (token?.singleUse) state.tokens.delete(token.id);
     const opened = state.openSession(username, kind);
     ctx.cookies.push(sessionCookie(ctx, opened.id));
