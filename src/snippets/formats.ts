@@ -36,14 +36,15 @@ const BUILDERS: Record<SnippetFormat, Builder> = {
   // A subshell, so it behaves the same pasted into a terminal or saved as a script: the EXIT trap
   // ends the XNAT session on success, on error (set -e) and on Ctrl-C. A heartbeat touches the
   // session every 9 minutes (XNAT's idle time-out is 15 by default), so a script that runs for days
-  // keeps the session it opened, also after the token itself has expired; it stops with the script.
+  // keeps the session it opened, also after the token itself has expired; it stops with the script,
+  // and writes nothing to the script's output (so nothing it leaves could hold a pipe open).
   'curl-session': ({ base, alias, secret, requestPath }) =>
     [
       ' (',
       '  set -euo pipefail',
       `  xnat=${q(base)}`,
       `  jsession=$(curl -sSf -u ${q(`${alias}:${secret}`)} -X POST "$xnat/data/JSESSION")`,
-      `  (while :; do sleep "\${XNAT_HEARTBEAT_SECONDS:-540}" & s=$!; trap 'kill $s; exit' TERM; wait $s; curl -s -o /dev/null -b "JSESSIONID=$jsession" "$xnat/data/JSESSION"; done) &`,
+      `  (trap 'kill $s 2>/dev/null; exit' TERM; s=; while :; do sleep "\${XNAT_HEARTBEAT_SECONDS:-540}" & s=$!; wait $s; curl -s -o /dev/null -b "JSESSIONID=$jsession" "$xnat/data/JSESSION"; done) >/dev/null 2>&1 &`,
       `  heartbeat=$!`,
       `  trap 'kill $heartbeat 2>/dev/null; curl -sS -o /dev/null -b "JSESSIONID=$jsession" -X DELETE "$xnat/data/JSESSION"' EXIT`,
       `  trap 'exit 130' INT TERM`,
