@@ -2,6 +2,8 @@
 // Every XNAT call uses the browser's session; nothing here runs on a timer. Every list also asks who
 // is logged in: a token of another account (a session cookie planted for the token API's path) is
 // never stored, copied or marked as the user's.
+
+import { siteLifetime } from '../expiry/countdown';
 import type { CopyReceipt, Reply, TokenListing } from '../messaging/protocol';
 import { type Failed, failed, ok } from '../result';
 import type { SnippetFormat } from '../snippets/formats';
@@ -47,9 +49,10 @@ export async function fetchListing(deps: BackgroundDeps, server: Server): Promis
   if (!listed.ok) return listed;
   const enabled = listed.value.tokens.filter((t) => t.enabled);
   const timed = withClock(server, listed.serverDateMs ?? null, started, deps.now());
+  const own = enabled.filter((t) => t.xdatUserId === user.value);
   return ok({
-    server: withAccount(timed, user.value) as AccountServer,
-    own: enabled.filter((t) => t.xdatUserId === user.value),
+    server: withLifetime(withAccount(timed, user.value), own) as AccountServer,
+    own,
     foreign: enabled.filter((t) => t.xdatUserId !== user.value).map((t) => t.id),
     refused: listed.value.refused,
   });
@@ -73,6 +76,14 @@ export async function freshTokens(
 function remember(deps: BackgroundDeps, before: Server, listing: Listing): Promise<TokenMeta[]> {
   if (listing.foreign.length === 0) return rememberListing(deps, before, listing.server, listing.own);
   return Promise.resolve(listing.own.map((t) => toMeta(t)));
+}
+
+/** The server with how long tokens live there, as the newest listed token says. */
+function withLifetime(server: Server, listed: AliasToken[]): Server {
+  const lifetime = siteLifetime(listed.map((t) => ({ created: t.created, expiry: t.estimatedExpiry })));
+  return lifetime === null || lifetime === server.tokenLifetimeMs
+    ? server
+    : { ...server, tokenLifetimeMs: lifetime };
 }
 
 /** The server as its latest `Date` header puts its clock. */

@@ -76,7 +76,7 @@ export function decorateTable(table: HTMLTableElement, options: PageOptions): vo
   });
   // Asked first, so the answer travels while the rows are being decorated.
   const listing = rows.length ? actions.tokens(rows.map((r) => r.id)) : null;
-  let known: { tokens: Map<number, TokenMeta>; offset: number } | null = null;
+  let known: { tokens: Map<number, TokenMeta>; offset: number; lifetime?: number } | null = null;
   const decorated = new Map<number, Decorated>();
 
   const tick = () => {
@@ -88,7 +88,7 @@ export function decorateTable(table: HTMLTableElement, options: PageOptions): vo
       const expiry = known?.tokens.get(id)?.expiry;
       if (expiry === undefined) continue;
       label.textContent = countdownText(expiry, serverNow, t);
-      label.dataset.urgency = urgency(expiry, serverNow);
+      label.dataset.urgency = urgency(expiry, serverNow, known?.lifetime);
       expiries.push(expiry);
     }
     const sessionEnd = notices.updateSession(serverNow);
@@ -151,6 +151,7 @@ export function decorateTable(table: HTMLTableElement, options: PageOptions): vo
     known = {
       tokens: new Map(reply.ok ? reply.value.tokens.map((token) => [token.id, token]) : []),
       offset: reply.ok ? reply.value.server.clockOffsetMs : 0,
+      lifetime: reply.ok ? reply.value.server.tokenLifetimeMs : undefined,
     };
     for (const [id, row] of decorated) apply(id, row);
     // XNAT listed another account's tokens here (a session cookie planted for the token API): say so.

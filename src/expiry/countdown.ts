@@ -32,12 +32,31 @@ export function countdownText(expiryMs: number, nowMs: number, t: Strings): stri
   return remaining > 0 ? t('countdownExpiresIn', timeLeftText(remaining, t)) : t('countdownExpired');
 }
 
-export function urgency(expiryMs: number, nowMs: number): Urgency {
+/**
+ * Scaled to the site's token lifetime: "soon" from half of it (where a renewer renews), "urgent" in
+ * its last 48th. On XNAT's default 2 days that is 1 day and 1 hour; on a 6-hour site, 3 h and 7.5 min.
+ */
+export function urgency(expiryMs: number, nowMs: number, lifetimeMs = DEFAULT_LIFETIME_MS): Urgency {
   const remaining = expiryMs - nowMs;
   if (remaining <= 0) return 'expired';
-  if (remaining <= HOUR) return 'urgent';
-  if (remaining <= DAY) return 'soon';
+  if (remaining <= lifetimeMs / 48) return 'urgent';
+  if (remaining <= lifetimeMs / 2) return 'soon';
   return 'ok';
+}
+
+/** XNAT's default aliasTokenTimeout. */
+export const DEFAULT_LIFETIME_MS = 2 * DAY;
+
+/**
+ * How long tokens live on a site, from what XNAT listed (`estimatedExpirationTime − created`; the
+ * setting itself is for admins only): the newest token's, as issued under the setting in force now.
+ * Null when nothing was listed.
+ */
+export function siteLifetime(tokens: readonly { created: number; expiry: number }[]): number | null {
+  let newest: { created: number; expiry: number } | null = null;
+  for (const token of tokens) if (!newest || token.created > newest.created) newest = token;
+  const lifetime = newest ? newest.expiry - newest.created : 0;
+  return lifetime > 0 ? Math.round(lifetime / MINUTE) * MINUTE : null;
 }
 
 /** How long until this countdown's text changes, so one timer can wake exactly when needed. */

@@ -1,7 +1,8 @@
+import { timeLeftText } from '../expiry/countdown';
 import type { Strings } from '../i18n/strings';
 import { plural } from '../i18n/strings';
 import type { SnippetFormat } from '../snippets/formats';
-import type { TokenMeta } from '../storage/schema';
+import type { Server, TokenMeta } from '../storage/schema';
 import { displayHost, serverName } from '../xnat/names';
 import type { PopupActions } from './controller';
 import { FILTER_FROM, matching, type ServerSection } from './model';
@@ -42,7 +43,7 @@ export function ServerSectionView(props: Props) {
               {plural(t, 'popupForeign', section.foreign, server.account)}
             </p>
           )}
-          {server.account && <AccountLine account={server.account} known={server.accounts ?? []} t={t} />}
+          {server.account && <AccountLine server={{ ...server, account: server.account }} t={t} />}
           {section.refused > 0 && <p class="hint">{plural(t, 'popupRefused', section.refused)}</p>}
           <SectionTokens {...props} />
           <button type="button" class="link" onClick={() => actions.openTokenPage(server.id)}>
@@ -118,6 +119,7 @@ function SectionTokens({ section, now, defaultFormat, actions, t }: Props) {
           token={token}
           serverNow={now + server.clockOffsetMs}
           clockOffsetMs={server.clockOffsetMs}
+          lifetimeMs={server.tokenLifetimeMs}
           defaultFormat={defaultFormat}
           blockedBy={blockedBy}
           actions={actions}
@@ -161,12 +163,18 @@ function SectionTokens({ section, now, defaultFormat, actions, t }: Props) {
   );
 }
 
-/** Whose tokens these are; with more than one account here, that the others' are kept. */
-function AccountLine({ account, known, t }: { account: string; known: string[]; t: Strings }) {
-  const others = known.filter((a) => a !== account);
-  return (
-    <p class="account">
-      {others.length ? t('popupAccountOthers', account, others.join(', ')) : t('popupAccount', account)}
-    </p>
-  );
+/**
+ * Whose tokens these are (with more than one account here, that the others' are kept), and how long
+ * tokens live on this site.
+ */
+function AccountLine({ server, t }: { server: Server & { account: string }; t: Strings }) {
+  const { account } = server;
+  const others = (server.accounts ?? []).filter((a) => a !== account);
+  const whose = others.length
+    ? t('popupAccountOthers', account, others.join(', '))
+    : t('popupAccount', account);
+  const lifetime = server.tokenLifetimeMs
+    ? ` ${t('popupLifetime', timeLeftText(server.tokenLifetimeMs, t))}`
+    : '';
+  return <p class="account">{whose + lifetime}</p>;
 }

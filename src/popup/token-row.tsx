@@ -15,6 +15,8 @@ interface Props {
   token: TokenMeta;
   serverNow: number;
   clockOffsetMs: number;
+  /** The site's token lifetime, when known: countdown colours scale with it. */
+  lifetimeMs?: number;
   defaultFormat: SnippetFormat;
   /** Why the server's actions are off (logged out, unreachable), or null when they work. */
   blockedBy: string | null;
@@ -86,7 +88,7 @@ export function TokenRow(props: Props) {
   );
 }
 
-function TokenFacts({ token, serverNow, clockOffsetMs, t, name, countdown }: Props & Named) {
+function TokenFacts({ token, serverNow, clockOffsetMs, lifetimeMs, t, name, countdown }: Props & Named) {
   return (
     <>
       <div class="token-main">
@@ -100,7 +102,7 @@ function TokenFacts({ token, serverNow, clockOffsetMs, t, name, countdown }: Pro
         )}
         <span
           class="countdown"
-          data-urgency={urgency(token.expiry, serverNow)}
+          data-urgency={urgency(token.expiry, serverNow, lifetimeMs)}
           title={exactDate(token.expiry - clockOffsetMs, t.locale)}
         >
           {countdown}

@@ -24,6 +24,8 @@ export interface Server {
   account?: string;
   /** Every account whose tokens are remembered here (what the extension knows belongs to each). */
   accounts?: string[];
+  /** How long tokens live here, from the tokens XNAT listed (the setting is for admins only). */
+  tokenLifetimeMs?: number;
 }
 
 /** How many accounts one server remembers: a person with a lab and an admin account has a few. */
@@ -142,7 +144,8 @@ export function isServer(raw: unknown): raw is Server {
     Math.abs(s.clockOffsetMs) <= MAX_CLOCK_OFFSET_MS &&
     (s.account === undefined || isAccountName(s.account)) &&
     (s.accounts === undefined ||
-      (Array.isArray(s.accounts) && s.accounts.length <= MAX_ACCOUNTS && s.accounts.every(isAccountName)))
+      (Array.isArray(s.accounts) && s.accounts.length <= MAX_ACCOUNTS && s.accounts.every(isAccountName))) &&
+    (s.tokenLifetimeMs === undefined || isInteger(s.tokenLifetimeMs, 60_000, 400 * 24 * 3600_000))
   );
 }
 

@@ -4,6 +4,7 @@ import {
   exactDate,
   msUntilTextChanges,
   nextTickMs,
+  siteLifetime,
   timeLeftText,
   urgency,
 } from '../../src/expiry/countdown';
@@ -46,6 +47,27 @@ describe('urgency', () => {
     [0, 'expired'],
   ])('%i ms left is %s', (left, level) => {
     expect(urgency(NOW + left, NOW)).toBe(level);
+  });
+
+  it('scales with the site’s token lifetime', () => {
+    const sixHours = 6 * H;
+    expect(urgency(NOW + 4 * H, NOW, sixHours)).toBe('ok');
+    expect(urgency(NOW + 3 * H, NOW, sixHours)).toBe('soon');
+    expect(urgency(NOW + 7 * 60_000, NOW, sixHours)).toBe('urgent');
+    expect(urgency(NOW + 20 * D, NOW, 60 * D)).toBe('soon');
+    expect(urgency(NOW + 31 * D, NOW, 60 * D)).toBe('ok');
+  });
+});
+
+describe('a site’s token lifetime', () => {
+  it('is the newest listed token’s, to the minute; none listed, unknown', () => {
+    expect(
+      siteLifetime([
+        { created: NOW - 5 * D, expiry: NOW - 3 * D },
+        { created: NOW - H, expiry: NOW - H + 30 * D + 1234 },
+      ]),
+    ).toBe(30 * D);
+    expect(siteLifetime([])).toBeNull();
   });
 });
 

@@ -370,6 +370,16 @@ describe('accounts', () => {
     ]);
   });
 
+  it('says how long tokens last on the site, and colours countdowns by it', async () => {
+    const sixHours = { ...DEMO, account: 'alice', tokenLifetimeMs: 6 * 3600_000 };
+    const root = await mount(state({ sections: [section(sixHours, [mine(1, 20)])] }));
+    expect(root.querySelector('.account')?.textContent).toBe(
+      'Tokens of XNAT account alice. Tokens here last 6 h.',
+    );
+    // 20 minutes left: urgent on XNAT's default 2 days, not yet on a 6-hour site (its last 7.5 min).
+    expect(root.querySelector('.countdown')?.getAttribute('data-urgency')).toBe('soon');
+  });
+
   it('tokens of another account in the list are flagged, not shown', async () => {
     const planted = { ...DEMO, account: 'alice', accounts: ['alice'] };
     const root = await mount(state({ sections: [section(planted, [], { foreign: 3 })] }));
