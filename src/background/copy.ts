@@ -17,7 +17,7 @@ const WRITTEN = SESSION_KEYS.clipboardWritten;
 export async function copyToken(
   deps: BackgroundDeps,
   server: Server,
-  token: Pick<AliasToken, 'alias' | 'secret'>,
+  token: Pick<AliasToken, 'alias' | 'secret' | 'created' | 'estimatedExpiry'>,
   format: SnippetFormat | undefined,
 ): Promise<Reply<Written>> {
   const settings = await readSettings(deps.local);
@@ -26,6 +26,8 @@ export async function copyToken(
     alias: token.alias,
     secret: token.secret,
     requestPath: settings.requestPath,
+    created: token.created,
+    expiry: token.estimatedExpiry,
   });
   if (!built.ok) return built;
   let written: string;

@@ -10,7 +10,7 @@ import type { AliasToken, IssuedToken } from '../xnat/token';
 import { once } from './coordination';
 import { copyToken } from './copy';
 import type { BackgroundDeps } from './deps';
-import { serverNow, toMeta, updateTokens, withAccount } from './token-records';
+import { markRenewing, serverNow, toMeta, updateTokens, withAccount } from './token-records';
 import { client } from './xnat-client';
 
 export type Created = { token: TokenMeta | null; copy: Reply<CopyReceipt> | null };
@@ -68,10 +68,10 @@ async function issueOnce(
   }
   if (!options.copy) return ok({ token: meta, copy: null });
   const copied = await copyToken(deps, server, token, options.format);
-  return ok({
-    token: meta,
-    copy: copied.ok ? ok({ ...copied.value, account: user.value, token: meta }) : copied,
-  });
+  if (!copied.ok) return ok({ token: meta, copy: copied });
+  // Made and handed to a renewer in one go: it is the renewer's to keep, not a reminder's.
+  const stored = meta && copied.value.format === 'renewing' ? await markRenewing(deps, mine, meta.id) : meta;
+  return ok({ token: stored, copy: ok({ ...copied.value, account: user.value, token: stored }) });
 }
 
 async function tokenFromInterruptedCreate(

@@ -28,14 +28,20 @@ export function parseNotificationId(id: string): { serverId: string } | null {
   return prefix === 'xtt' && serverId ? { serverId } : null;
 }
 
-/** The tokens reminders and the badge cover on a server: its current account's. */
+/**
+ * The tokens reminders and the badge cover on a server: its current account's, never one handed to
+ * xnat-renew (the job renews it; a reminder to replace it by hand would be wrong).
+ */
 async function tokensInScope(deps: BackgroundDeps, server: Server, settings: Settings): Promise<TokenMeta[]> {
-  return settings.remindAbout === 'all'
-    ? readTokens(deps.local, server.id, server.account)
-    : (await readSummary(deps.local, server.id, server.account)).yours;
+  const tokens =
+    settings.remindAbout === 'all'
+      ? await readTokens(deps.local, server.id, server.account)
+      : (await readSummary(deps.local, server.id, server.account)).yours;
+  return tokens.filter((token) => inScope(token, settings));
 }
 
-const inScope = (token: TokenMeta, settings: Settings) => settings.remindAbout === 'all' || !!token.yours;
+const inScope = (token: TokenMeta, settings: Settings) =>
+  token.yours?.why !== 'renewing' && (settings.remindAbout === 'all' || !!token.yours);
 
 // One pass at a time per worker: list, copy, alarm and start-up may all ask at once. A request that
 // comes during a pass is served by one more pass after it, whatever the number of requests.

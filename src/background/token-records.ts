@@ -130,6 +130,12 @@ export function changeToken(
   });
 }
 
+/** Copied as a renewing .netrc: the job's xnat-renew keeps it alive, so reminders leave it be. */
+export function markRenewing(deps: BackgroundDeps, server: Server, tokenId: number) {
+  const since = serverNow(deps, server);
+  return changeToken(deps, server, tokenId, (token) => ({ ...token, yours: { since, why: 'renewing' } }));
+}
+
 /** Makes a known token the user's (kept if it already was); null when the token is not known. */
 export function markYours(deps: BackgroundDeps, server: Server, tokenId: number, why: YoursReason) {
   const since = serverNow(deps, server);

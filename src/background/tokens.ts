@@ -17,6 +17,7 @@ import { copyToken } from './copy';
 import type { BackgroundDeps } from './deps';
 import {
   changeToken,
+  markRenewing,
   markYours,
   rememberListing,
   serverNow,
@@ -159,7 +160,10 @@ export async function copyTokenById(
   if (!token) return failed(foreign.includes(tokenId) ? 'foreign-token' : 'unknown-token');
   const copied = await copyToken(deps, updated, token, format);
   if (!copied.ok) return copied;
-  const meta = await markYours(deps, updated, tokenId, 'copied');
+  const meta =
+    copied.value.format === 'renewing'
+      ? await markRenewing(deps, updated, tokenId)
+      : await markYours(deps, updated, tokenId, 'copied');
   return ok({ ...copied.value, account: updated.account, token: meta });
 }
 

@@ -35,6 +35,8 @@ function origin(token: TokenMeta): MessageKey {
       return 'popupWhyNamed';
     case 'watched':
       return 'popupWhyWatched';
+    case 'renewing':
+      return 'popupWhyRenewing';
     default:
       return token.createdHere ? 'popupMadeHere' : 'popupMadeElsewhere';
   }

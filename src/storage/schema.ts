@@ -36,8 +36,9 @@ export const isAccountName = (v: unknown): v is string =>
   typeof v === 'string' && /^[^\s<>|]{1,255}$/.test(v);
 
 /** Why a token counts as one the user uses. */
-export type YoursReason = 'created' | 'copied' | 'labelled' | 'watched';
-export const YOURS_REASONS: readonly YoursReason[] = ['created', 'copied', 'labelled', 'watched'];
+/** `renewing`: copied as a renewing .netrc, so a job's xnat-renew keeps it (and its successors) alive. */
+export type YoursReason = 'created' | 'copied' | 'labelled' | 'watched' | 'renewing';
+export const YOURS_REASONS: readonly YoursReason[] = ['created', 'copied', 'labelled', 'watched', 'renewing'];
 
 /**
  * A token the user uses, as opposed to the hundreds a container service mints: made through the

@@ -104,6 +104,22 @@ describe('which tokens get reminders', () => {
   });
 });
 
+describe('a token handed to xnat-renew', () => {
+  it('is marked renewing, and gets no reminder and no badge: the job renews it', async () => {
+    const token = seed(90);
+    value(await h.ask('tokens.list', { serverId }));
+    const receipt = value(await h.ask('tokens.copy', { serverId, tokenId: token.id, format: 'renewing' }));
+    expect(receipt.token?.yours?.why).toBe('renewing');
+    expect(h.deps.clipboardWrites.at(-1)).toContain('xnat-renew');
+    advanceTo(token.estimatedExpirationTime - 30 * MIN);
+    await runReminders(h.deps);
+    advanceTo(token.estimatedExpirationTime + MIN);
+    await runReminders(h.deps);
+    expect(shown()).toEqual([]);
+    expect(h.deps.badgeState.count).toBe(0);
+  });
+});
+
 describe('one trigger', () => {
   it('any change to the stored tokens moves the schedule: no write needs to ask for it', async () => {
     const token = seed(30);
