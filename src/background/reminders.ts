@@ -40,8 +40,11 @@ async function tokensInScope(deps: BackgroundDeps, server: Server, settings: Set
   return tokens.filter((token) => inScope(token, settings));
 }
 
+// Replaced tokens are on their way out: no reminder for them either.
 const inScope = (token: TokenMeta, settings: Settings) =>
-  token.yours?.why !== 'renewing' && (settings.remindAbout === 'all' || !!token.yours);
+  token.yours?.why !== 'renewing' &&
+  token.deleteAt === undefined &&
+  (settings.remindAbout === 'all' || !!token.yours);
 
 // One pass at a time per worker: list, copy, alarm and start-up may all ask at once. A request that
 // comes during a pass is served by one more pass after it, whatever the number of requests.

@@ -13,6 +13,7 @@ import { createToken } from './create';
 import type { BackgroundDeps } from './deps';
 import { cancelIntent, recordIntent } from './intents';
 import { runReminders } from './reminders';
+import { keepToken, replaceToken } from './replace';
 import { addServer, listServers, removeServer, requireServer, serverForPage } from './servers';
 import { openTokenPage, takeTokenTabIntent } from './token-page';
 import { copyTokenById, deleteToken, labelToken, listTokens, tokensForPage, watchToken } from './tokens';
@@ -126,6 +127,20 @@ export function createRequests(deps: BackgroundDeps): RequestTable {
       handle: ({ serverId, tokenId, format }) =>
         withServer(serverId, (s) => copyTokenById(deps, s, tokenId, format)),
     },
+    'tokens.replace': {
+      from: 'view',
+      check: oneToken(
+        ['format', 'deleteOld'],
+        (p) => optionalFormat(p.format) && ['now', 'in-1h', 'at-expiry'].includes(p.deleteOld as string),
+      ),
+      handle: ({ serverId, tokenId, format, deleteOld }) =>
+        withServer(serverId, (s) => replaceToken(deps, s, tokenId, { format, deleteOld })),
+    },
+    'tokens.keep': {
+      from: 'view',
+      check: oneToken([], () => true),
+      handle: ({ serverId, tokenId }) => withServer(serverId, (s) => keepToken(deps, s, tokenId)),
+    },
     'tokens.label': {
       from: 'view',
       check: oneToken(['label'], (p) => typeof p.label === 'string' && p.label.length <= 80),
@@ -175,6 +190,12 @@ export function createRequests(deps: BackgroundDeps): RequestTable {
       from: 'page',
       check: (p) => onlyKeys(p, ['tokenId', 'format']) && isCount(p.tokenId) && optionalFormat(p.format),
       handle: ({ tokenId, format }, page) => onPage(page.url, (s) => copyTokenById(deps, s, tokenId, format)),
+    },
+    'page.replace': {
+      from: 'page',
+      check: (p) => onlyKeys(p, ['tokenId']) && isCount(p.tokenId),
+      handle: ({ tokenId }, page) =>
+        onPage(page.url, (s) => replaceToken(deps, s, tokenId, { deleteOld: 'in-1h' })),
     },
     'page.watch': {
       from: 'page',

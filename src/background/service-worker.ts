@@ -9,6 +9,7 @@ import { CLIPBOARD_CLEAR_ALARM, clearClipboard } from './copy';
 import { onPermissionsRemoved, reconcile } from './grants';
 import { onPermissionsAdded } from './intents';
 import { createReplacement, openTokenPageOf } from './notification-actions';
+import { DELETE_ALARM, runDueDeletes, scheduleDeletes } from './pending-deletes';
 import { platformDeps } from './platform-deps';
 import { REMINDER_ALARM, runReminders, scheduleReminders } from './reminders';
 import { createRequests } from './requests';
@@ -26,6 +27,7 @@ hostPermissions.onRemoved((patterns) => void onPermissionsRemoved(deps, patterns
 alarms.onAlarm((name) => {
   if (name === CLIPBOARD_CLEAR_ALARM) void clearClipboard(deps);
   if (name === REMINDER_ALARM) void runReminders(deps);
+  if (name === DELETE_ALARM) void runDueDeletes(deps);
 });
 notifications.onClicked((id) => void openTokenPageOf(deps, id));
 notifications.onButtonClicked((id) => void createReplacement(deps, id));
@@ -37,5 +39,6 @@ runtime.onStartup(() => void reconcile(deps).then(() => runReminders(deps)));
 // registrations and the reminder alarm. Local work only, no request to XNAT.
 void reconcile(deps)
   .then(() => scheduleReminders(deps))
+  .then(() => scheduleDeletes(deps))
   .catch((error: unknown) => console.warn('XNAT Token Tools: start-up check failed', error));
 runtime.onFirstInstall(() => void welcomeOnce(deps, runtime.optionsPageUrl('welcome')));

@@ -8,6 +8,7 @@ import { forgetRecords, forgetServer, readTokens, writeServer, writeTokens } fro
 import type { AliasToken } from '../xnat/token';
 import { serially } from './coordination';
 import type { BackgroundDeps } from './deps';
+import { runDueDeletes } from './pending-deletes';
 import { runReminders } from './reminders';
 
 /**
@@ -15,7 +16,10 @@ import { runReminders } from './reminders';
  * read or from the user acting on a list just shown, so the pass sends no second request for it.
  */
 function announce(deps: BackgroundDeps, serverId: string): void {
-  deps.afterReply(() => runReminders(deps, new Set([serverId])));
+  deps.afterReply(async () => {
+    await runReminders(deps, new Set([serverId]));
+    await runDueDeletes(deps);
+  });
 }
 
 /** Forgets a server and everything stored about it (its grant is gone, or the user removed it). */
@@ -109,6 +113,7 @@ export function toMeta(token: Omit<AliasToken, 'secret' | 'xdatUserId'>, known?:
   if (known?.label) meta.label = known.label;
   if (known?.yours) meta.yours = known.yours;
   if (known?.reminded) meta.reminded = known.reminded;
+  if (known?.deleteAt !== undefined) meta.deleteAt = known.deleteAt;
   return meta;
 }
 

@@ -32,6 +32,17 @@ export interface CopyReceipt extends Written {
   token: TokenMeta | null;
 }
 
+/** When a replaced token goes: at once, in an hour (a job that read it can finish), or at its expiry. */
+export type DeleteOld = 'now' | 'in-1h' | 'at-expiry';
+
+export interface Replaced {
+  /** The successor, as stored: named and watched as the old one was. */
+  token: TokenMeta;
+  copy: Reply<CopyReceipt>;
+  /** The old token as stored with its delete time (`deleteAt`), or null once deleted. */
+  old: TokenMeta | null;
+}
+
 /** Requests from the extension's own views (popup, settings): they may act on any granted server. */
 export interface PrivilegedRequests {
   'servers.list': { request: Record<string, never>; response: Server[] };
@@ -62,6 +73,16 @@ export interface PrivilegedRequests {
     response: CopyReceipt;
   };
   /** Replies with the token as stored, so that no view repeats the background's rules. */
+  /**
+   * A successor issued and copied (default format unless `format`), the old token's name, "yours" and
+   * reminder choice moved to it, and the old token deleted now, in an hour or at its expiry.
+   */
+  'tokens.replace': {
+    request: { serverId: string; tokenId: number; format?: SnippetFormat; deleteOld: DeleteOld };
+    response: Replaced;
+  };
+  /** Keep a replaced token after all: its pending delete is dropped. */
+  'tokens.keep': { request: { serverId: string; tokenId: number }; response: TokenMeta };
   'tokens.label': { request: { serverId: string; tokenId: number; label: string }; response: TokenMeta };
   /** The bell: watch a token (it counts as the user's) or stop watching it. */
   'tokens.watch': { request: { serverId: string; tokenId: number; watched: boolean }; response: TokenMeta };
@@ -82,6 +103,8 @@ export interface PageRequests {
   /** Metadata for the rows on the page: from cache when it knows every id, else one fresh `show`. */
   'page.tokens': { request: { ids: number[] }; response: TokenListing };
   'page.copy': { request: { tokenId: number; format?: SnippetFormat }; response: CopyReceipt };
+  /** Replace from the page's menu: the old token is deleted in an hour (the popup can keep it). */
+  'page.replace': { request: { tokenId: number }; response: Replaced };
   /** The bell on the page; `created` when the user just made this token with XNAT's own button. */
   'page.watch': { request: { tokenId: number; watched: boolean; created?: boolean }; response: TokenMeta };
 }

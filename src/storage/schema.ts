@@ -65,6 +65,8 @@ export interface TokenMeta {
   yours?: Yours;
   /** Lead times (minutes before expiry) already reminded of; absent until a reminder pass saw it. */
   reminded?: number[];
+  /** Replaced: the extension deletes it at this time (the server's clock) unless the user keeps it. */
+  deleteAt?: number;
 }
 
 /** What the popup paints first: the tokens the user uses, and only a count of the others. */
@@ -164,7 +166,8 @@ export function isTokenMeta(raw: unknown): raw is TokenMeta {
     (t.label === undefined || isText(t.label, 80)) &&
     (t.yours === undefined || isYours(t.yours)) &&
     (t.reminded === undefined ||
-      (Array.isArray(t.reminded) && t.reminded.every((m) => typeof m === 'number')))
+      (Array.isArray(t.reminded) && t.reminded.every((m) => typeof m === 'number'))) &&
+    (t.deleteAt === undefined || isPlausibleTime(t.deleteAt))
   );
 }
 
@@ -178,8 +181,8 @@ function isYours(raw: unknown): raw is Yours {
   );
 }
 
-/** Yours first, soonest expiry first; then the others, newest first. */
+/** Yours first (and replaced ones waiting to be deleted, so they can be kept), soonest expiry first. */
 export function summarize(tokens: TokenMeta[]): TokenSummary {
-  const yours = tokens.filter((t) => t.yours).sort((a, b) => a.expiry - b.expiry);
+  const yours = tokens.filter((t) => t.yours || t.deleteAt !== undefined).sort((a, b) => a.expiry - b.expiry);
   return { yours, others: tokens.length - yours.length };
 }
