@@ -32,6 +32,7 @@ async function main(): Promise<void> {
       tokens: (ids) => send('page.tokens', { ids }),
       copy: (tokenId, format) => send('page.copy', format ? { tokenId, format } : { tokenId }),
       watch: (tokenId, watched) => send('page.watch', { tokenId, watched }),
+      replace: (tokenId) => send('page.replace', { tokenId }),
       created: (tokenId) => send('page.watch', { tokenId, watched: true, created: true }),
     },
   });

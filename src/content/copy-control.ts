@@ -4,7 +4,7 @@
 import { failureText } from '../i18n/failures';
 import { copiedText, formatWords } from '../i18n/formats';
 import type { Strings } from '../i18n/strings';
-import type { CopyReceipt, Reply } from '../messaging/protocol';
+import type { CopyReceipt, Replaced, Reply } from '../messaging/protocol';
 import { SNIPPET_FORMATS, type SnippetFormat } from '../snippets/formats';
 import type { TokenMeta } from '../storage/schema';
 import { BELL_PATH } from '../ui/icons';
@@ -14,11 +14,14 @@ import { COPY_CSS } from './styles';
 
 export type CopyAction = (tokenId: number, format?: SnippetFormat) => Promise<Reply<CopyReceipt>>;
 export type WatchAction = (tokenId: number, watched: boolean) => Promise<Reply<TokenMeta>>;
+/** A successor copied; the old token is deleted in an hour (the popup can keep it). */
+export type ReplaceAction = (tokenId: number) => Promise<Reply<Replaced>>;
 
 export interface ControlOptions {
   defaultFormat: SnippetFormat;
   copy: CopyAction;
   watch: WatchAction;
+  replace: ReplaceAction;
   /** The page's one status line: each message replaces the last, and covers nothing of XNAT's. */
   report(text: string, isError: boolean): void;
   signal: AbortSignal;
@@ -45,7 +48,13 @@ export function createCopyControl(
   const words = formatWords(defaultFormat, t);
   const caption = t('pageCopyAs', words.short);
   const main = element(doc, 'button', { type: 'button', class: 'main', title: words.hint }, caption);
-  const menu = formatMenu(doc, host, root, options, (format) => void run(format));
+  const menu = formatMenu(
+    doc,
+    host,
+    root,
+    options,
+    (pick) => void (pick === 'replace' ? replace() : run(pick)),
+  );
   const bell = bellButton(doc, tokenId, options);
   root.append(element(doc, 'span', { class: 'group' }), menu.element);
   root.firstElementChild?.append(main, menu.button, bell.button);
@@ -78,6 +87,18 @@ export function createCopyControl(
     }, COPIED_MS);
     bell.set(!!reply.value.token?.yours);
   };
+  const replace = async () => {
+    menu.close(true);
+    const reply = await options.replace(tokenId);
+    if (signal.aborted) return;
+    if (!reply.ok) report(failureText(reply.failure, t), true);
+    else if (!reply.value.copy.ok) report(failureText(reply.value.copy.failure, t), true);
+    else
+      report(
+        t('pageReplaced', tokenName, copiedText(reply.value.copy.value, t('popupTheNewToken'), t)),
+        false,
+      );
+  };
   main.addEventListener('click', () => void run(), { signal });
   signal.addEventListener('abort', () => clearTimeout(copiedTimer));
   return {
@@ -96,7 +117,7 @@ function formatMenu(
   host: HTMLElement,
   root: ShadowRoot,
   { signal, t }: ControlOptions,
-  pick: (format: SnippetFormat) => void,
+  pick: (choice: SnippetFormat | 'replace') => void,
 ) {
   const button = element(
     doc,
@@ -125,6 +146,14 @@ function formatMenu(
         entry.append(element(doc, 'small', {}, item.hint));
         menu.append(entry);
       }
+      menu.append(
+        element(
+          doc,
+          'button',
+          { type: 'button', role: 'menuitem', tabindex: '-1', 'data-action': 'replace', class: 'replace' },
+          t('pageReplace'),
+        ),
+      );
     }
     menu.hidden = false;
     menu.style.transform = '';
@@ -158,8 +187,10 @@ function formatMenu(
   menu.addEventListener(
     'click',
     (event) => {
-      const format = (event.target as Element).closest('[data-format]')?.getAttribute('data-format');
+      const item = (event.target as Element).closest('[data-format], [data-action]');
+      const format = item?.getAttribute('data-format');
       if (format) pick(format as SnippetFormat);
+      else if (item?.getAttribute('data-action') === 'replace') pick('replace');
     },
     { signal },
   );

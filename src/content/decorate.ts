@@ -8,7 +8,13 @@ import type { SnippetFormat } from '../snippets/formats';
 import type { TokenMeta } from '../storage/schema';
 import { shortAlias, tokenName } from '../xnat/names';
 import { readSessionExpirationCookie } from '../xnat/session-cookie';
-import { type CopyAction, type CopyControl, createCopyControl, type WatchAction } from './copy-control';
+import {
+  type CopyAction,
+  type CopyControl,
+  createCopyControl,
+  type ReplaceAction,
+  type WatchAction,
+} from './copy-control';
 import { SELECTORS, type TokenRow, tokenRows } from './page';
 import { createHost, element } from './shadow-ui';
 import { COUNTDOWN_CSS, NOTICE_CSS } from './styles';
@@ -17,6 +23,7 @@ export interface PageActions {
   tokens(ids: number[]): Promise<Reply<TokenListing>>;
   copy: CopyAction;
   watch: WatchAction;
+  replace: ReplaceAction;
   /** The user made this token with XNAT's own Create button: it is theirs. */
   created(tokenId: number): Promise<Reply<TokenMeta>>;
 }
@@ -111,6 +118,7 @@ export function decorateTable(table: HTMLTableElement, options: PageOptions): vo
       defaultFormat,
       copy: actions.copy,
       watch: actions.watch,
+      replace: actions.replace,
       report: notices.report,
       signal,
       t,

@@ -24,7 +24,7 @@ button:disabled { cursor: progress; opacity: .7; }
 .menu.above { top: auto; bottom: 100%; margin: 0 0 2px; }
 .menu[hidden] { display: none; }
 .menu button { display: block; width: 100%; border: none; background: none; text-align: left; padding: 4px 10px; border-radius: 0; }
-.menu button[data-format="alias"] { border-top: 1px solid #d8dee5; }
+.menu button[data-format="alias"], .menu button[data-action="replace"] { border-top: 1px solid #d8dee5; }
 .menu button:hover, .menu button:focus { background: #eef4fb; }
 .menu small { display: block; color: #505a64; font-weight: normal; }
 `;

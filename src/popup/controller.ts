@@ -1,12 +1,23 @@
 // The popup's behaviour without any UI: loading, granting and token actions over one state. Views
 // get the state and the PopupActions; tests drive the same object with a fake backend.
+import type { DeleteOld } from '../messaging/protocol';
 import type { SnippetFormat } from '../snippets/formats';
 import { loginPageUrl } from '../xnat/server-identity';
 import { createContext, type PopupBackend } from './context';
 import { grant } from './grant';
 import { load, refresh } from './load';
 import type { PopupState } from './model';
-import { copy, create, remove, saveLabel, setFilter, toggleOthers, watch } from './token-actions';
+import {
+  copy,
+  create,
+  keep,
+  remove,
+  replace,
+  saveLabel,
+  setFilter,
+  toggleOthers,
+  watch,
+} from './token-actions';
 
 export interface PopupActions {
   /** Adds the XNAT the tab shows, asking for its host first when needed. */
@@ -17,6 +28,10 @@ export interface PopupActions {
   copy(serverId: string, tokenId: number, format?: SnippetFormat): Promise<void>;
   create(serverId: string): Promise<void>;
   remove(serverId: string, tokenId: number): Promise<void>;
+  /** A successor copied with this token's name and reminders; this one deleted when chosen. */
+  replace(serverId: string, tokenId: number, deleteOld: DeleteOld): Promise<void>;
+  /** Keep a replaced token after all. */
+  keep(serverId: string, tokenId: number): Promise<void>;
   saveLabel(serverId: string, tokenId: number, label: string): Promise<void>;
   watch(serverId: string, tokenId: number, watched: boolean): Promise<void>;
   toggleOthers(serverId: string): Promise<void>;
@@ -67,6 +82,8 @@ export function createPopupController(backend: PopupBackend): PopupController {
     copy: (serverId, tokenId, format) => copy(ctx, serverId, tokenId, format),
     create: (serverId) => create(ctx, serverId),
     remove: (serverId, tokenId) => remove(ctx, serverId, tokenId),
+    replace: (serverId, tokenId, deleteOld) => replace(ctx, serverId, tokenId, deleteOld),
+    keep: (serverId, tokenId) => keep(ctx, serverId, tokenId),
     saveLabel: (serverId, tokenId, label) => saveLabel(ctx, serverId, tokenId, label),
     watch: (serverId, tokenId, watched) => watch(ctx, serverId, tokenId, watched),
     toggleOthers: (serverId) => toggleOthers(ctx, serverId),

@@ -1,6 +1,6 @@
 // Opening the popup: first paint straight from stored metadata (no worker wake-up, no request),
 // then the background's view (grants re-checked, the tab classified) and one fresh list per server.
-import type { Server } from '../storage/schema';
+import { amongYours, type Server } from '../storage/schema';
 import { hostPattern } from '../xnat/server-identity';
 import type { PopupContext } from './context';
 import { initialSections, type TabState, tabOnKnownServer } from './model';
@@ -72,6 +72,6 @@ export async function refresh(ctx: PopupContext, serverId: string): Promise<void
 export async function loadOthers(ctx: PopupContext, serverId: string): Promise<void> {
   const account = ctx.section(serverId)?.server.account;
   const stored = await ctx.backend.storedTokens(serverId, account);
-  const otherTokens = stored.filter((t) => !t.yours);
+  const otherTokens = stored.filter((t) => !amongYours(t));
   ctx.patchSection(serverId, { otherTokens, others: otherTokens.length });
 }

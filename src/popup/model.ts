@@ -1,6 +1,6 @@
 // The popup's state, as plain data: the views render it, the actions change it.
 import type { Failure } from '../result';
-import type { Server, Settings, TokenMeta, TokenSummary } from '../storage/schema';
+import { amongYours, type Server, type Settings, type TokenMeta, type TokenSummary } from '../storage/schema';
 import { serverForUrl } from '../xnat/server-identity';
 
 export type TabState =
@@ -113,7 +113,7 @@ export function withoutToken(section: ServerSection, tokenId: number): ServerSec
 /** The section with this token in its place: among the user's tokens, or among the others. */
 export function withToken(section: ServerSection, token: TokenMeta): ServerSection {
   const rest = withoutToken(section, token.id);
-  if (token.yours) return { ...rest, yours: [...rest.yours, token].sort(soonestFirst) };
+  if (amongYours(token)) return { ...rest, yours: [...rest.yours, token].sort(soonestFirst) };
   return {
     ...rest,
     otherTokens: rest.otherTokens ? [...rest.otherTokens, token].sort(newestFirst) : null,

@@ -1,6 +1,6 @@
 // What the user does to a token from the popup: copy, create, delete, name, watch; and the others.
 import { copiedText } from '../i18n/formats';
-import type { CopyReceipt, Reply } from '../messaging/protocol';
+import type { CopyReceipt, DeleteOld, Reply } from '../messaging/protocol';
 import type { SnippetFormat } from '../snippets/formats';
 import type { TokenMeta } from '../storage/schema';
 import { tokenName } from '../xnat/names';
@@ -66,6 +66,35 @@ export async function create(ctx: PopupContext, serverId: string): Promise<void>
   } finally {
     ctx.patchSection(serverId, { busy: false });
   }
+}
+
+/** A successor copied, the old token shown as the reply says: gone, or waiting to be deleted. */
+export async function replace(ctx: PopupContext, serverId: string, tokenId: number, deleteOld: DeleteOld) {
+  const before = ctx.section(serverId);
+  const name = before ? tokenName(findToken(before, tokenId) ?? { alias: '' }) : '';
+  const reply = await ctx.backend.send('tokens.replace', { serverId, tokenId, deleteOld });
+  if (!ctx.succeeded(reply)) return;
+  const { token, copy: copied, old } = reply.value;
+  const section = ctx.section(serverId);
+  if (section) {
+    const shown = withToken(section, token);
+    ctx.patchSection(serverId, old ? withToken(shown, old) : withoutToken(shown, tokenId));
+  }
+  const { t } = ctx.backend;
+  const when =
+    deleteOld === 'now'
+      ? t('popupReplacedDeleted')
+      : t(deleteOld === 'in-1h' ? 'popupReplacedInHour' : 'popupReplacedAtExpiry');
+  if (ctx.succeeded(copied)) {
+    ctx.notify('ok', `${t('popupReplaced', name)} ${copiedText(copied.value, tokenName(token), t)} ${when}`);
+    noteClipboardHistory(ctx);
+  }
+}
+
+/** Keeps a replaced token after all. */
+export async function keep(ctx: PopupContext, serverId: string, tokenId: number) {
+  const reply = await ctx.backend.send('tokens.keep', { serverId, tokenId });
+  if (ctx.succeeded(reply)) showStored(ctx, serverId, reply.value);
 }
 
 export async function remove(ctx: PopupContext, serverId: string, tokenId: number): Promise<void> {

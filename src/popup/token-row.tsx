@@ -1,8 +1,9 @@
 import type { RefObject } from 'preact';
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
-import { countdownText, exactDate, urgency } from '../expiry/countdown';
+import { countdownText, exactDate, timeLeftText, urgency } from '../expiry/countdown';
 import { formatWords } from '../i18n/formats';
 import type { MessageKey, Strings } from '../i18n/strings';
+import type { DeleteOld } from '../messaging/protocol';
 import type { SnippetFormat } from '../snippets/formats';
 import type { TokenMeta } from '../storage/schema';
 import { BELL_PATH } from '../ui/icons';
@@ -45,17 +46,19 @@ function origin(token: TokenMeta): MessageKey {
 /** One token: what it is and when it expires, its actions, and the name form or delete question. */
 export function TokenRow(props: Props) {
   const { serverId, token, serverNow, actions, t } = props;
-  const [confirming, setConfirming] = useState(false);
+  // One question at a time below the row: delete it, or replace it.
+  const [asking, setAsking] = useState<'delete' | 'replace' | null>(null);
   const [editing, setEditing] = useState(false);
   const deleteButton = useRef<HTMLButtonElement>(null);
+  const replaceButton = useRef<HTMLButtonElement>(null);
   const name = tokenName(token);
   const countdown = countdownText(token.expiry, serverNow, t);
   const copyDefault = () => {
     if (props.blockedBy === null) void actions.copy(serverId, token.id);
   };
-  const cancelDelete = () => {
-    setConfirming(false);
-    deleteButton.current?.focus();
+  const cancelQuestion = () => {
+    (asking === 'replace' ? replaceButton : deleteButton).current?.focus();
+    setAsking(null);
   };
 
   return (
@@ -66,11 +69,11 @@ export function TokenRow(props: Props) {
       aria-label={`${name}, ${countdown}`}
       onKeyDown={(e) => {
         if (e.key === 'Enter' && e.target === e.currentTarget) copyDefault();
-        // Escape answers the delete question from anywhere in the row, also in the moment before
-        // focus has moved into it.
-        if (e.key === 'Escape' && confirming) {
+        // Escape answers the question from anywhere in the row, also in the moment before focus has
+        // moved into it.
+        if (e.key === 'Escape' && asking) {
           e.stopPropagation();
-          cancelDelete();
+          cancelQuestion();
         }
       }}
     >
@@ -81,11 +84,16 @@ export function TokenRow(props: Props) {
         copyDefault={copyDefault}
         editing={editing}
         toggleEditing={() => setEditing(!editing)}
-        askDelete={() => setConfirming(true)}
+        askDelete={() => setAsking('delete')}
+        askReplace={() => setAsking('replace')}
         deleteButton={deleteButton}
+        replaceButton={replaceButton}
       />
       {editing && <LabelForm {...props} name={name} close={() => setEditing(false)} />}
-      {confirming && <DeleteQuestion {...props} name={name} cancel={cancelDelete} />}
+      {asking === 'delete' && <DeleteQuestion {...props} name={name} cancel={cancelQuestion} />}
+      {asking === 'replace' && (
+        <ReplaceQuestion {...props} name={name} cancel={cancelQuestion} done={() => setAsking(null)} />
+      )}
     </li>
   );
 }
@@ -114,6 +122,13 @@ function TokenFacts({ token, serverNow, clockOffsetMs, lifetimeMs, t, name, coun
         <span>{t('popupCreatedOn', exactDate(token.created - clockOffsetMs, t.locale))}</span>
         <span>{t(origin(token))}</span>
         {token.singleUse && <span>{t('popupSingleUse')}</span>}
+        {token.deleteAt !== undefined && (
+          <span class="pending">
+            {token.deleteAt > serverNow
+              ? t('popupDeletesIn', timeLeftText(token.deleteAt - serverNow, t))
+              : t('popupDeletesNow')}
+          </span>
+        )}
       </div>
     </>
   );
@@ -129,7 +144,9 @@ interface ActionProps extends Props, Named {
   editing: boolean;
   toggleEditing(): void;
   askDelete(): void;
+  askReplace(): void;
   deleteButton: RefObject<HTMLButtonElement | null>;
+  replaceButton: RefObject<HTMLButtonElement | null>;
 }
 
 function TokenActions(props: ActionProps) {
@@ -175,6 +192,25 @@ function TokenActions(props: ActionProps) {
       >
         {t('popupLabel')}
       </button>
+      {token.deleteAt === undefined ? (
+        <button
+          type="button"
+          ref={props.replaceButton}
+          onClick={props.askReplace}
+          disabled={blocked}
+          aria-label={t('popupReplaceLabel', name)}
+        >
+          {t('popupReplace')}
+        </button>
+      ) : (
+        <button
+          type="button"
+          onClick={() => void actions.keep(serverId, token.id)}
+          aria-label={t('popupKeepLabel', name)}
+        >
+          {t('popupKeep')}
+        </button>
+      )}
       <button
         type="button"
         class="danger"
@@ -217,6 +253,37 @@ function LabelForm({ serverId, token, actions, t, name, close }: Props & Named &
       />
       <button type="submit">{t('popupSave')}</button>
     </form>
+  );
+}
+
+function ReplaceQuestion(props: Props & Named & { cancel(): void; done(): void }) {
+  const { serverId, token, defaultFormat, actions, t, name, cancel, done } = props;
+  const first = useRef<HTMLButtonElement>(null);
+  // Before paint, so that a key pressed at once already lands in the question.
+  useLayoutEffect(() => first.current?.focus(), []);
+  const choose = (deleteOld: DeleteOld) => {
+    done();
+    void actions.replace(serverId, token.id, deleteOld);
+  };
+  return (
+    <div class="confirm" role="alertdialog" aria-label={t('popupReplaceLabel', name)}>
+      <p>
+        <strong>{t('popupReplaceQuestion', name, formatWords(defaultFormat, t).short)}</strong>{' '}
+        {t('popupDeleteWarning')}
+      </p>
+      <button type="button" class="primary" ref={first} onClick={() => choose('in-1h')}>
+        {t('popupReplaceInHour')}
+      </button>
+      <button type="button" onClick={() => choose('at-expiry')}>
+        {t('popupReplaceAtExpiry')}
+      </button>
+      <button type="button" class="danger" onClick={() => choose('now')}>
+        {t('popupReplaceNow')}
+      </button>
+      <button type="button" onClick={cancel}>
+        {t('popupCancel')}
+      </button>
+    </div>
   );
 }
 

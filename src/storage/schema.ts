@@ -181,8 +181,11 @@ function isYours(raw: unknown): raw is Yours {
   );
 }
 
-/** Yours first (and replaced ones waiting to be deleted, so they can be kept), soonest expiry first. */
+/** Shown among the user's tokens: theirs, and a replaced one waiting to be deleted (it can be kept). */
+export const amongYours = (token: TokenMeta) => !!token.yours || token.deleteAt !== undefined;
+
+/** Yours first, soonest expiry first; then only a count of the others. */
 export function summarize(tokens: TokenMeta[]): TokenSummary {
-  const yours = tokens.filter((t) => t.yours || t.deleteAt !== undefined).sort((a, b) => a.expiry - b.expiry);
+  const yours = tokens.filter(amongYours).sort((a, b) => a.expiry - b.expiry);
   return { yours, others: tokens.length - yours.length };
 }

@@ -14,6 +14,7 @@ let tokensAsked: number[][];
 let copies: [number, string | undefined][];
 let watches: [number, boolean][];
 let created: number[];
+let replaced: number[];
 /** Rows XNAT lists for another account than the one logged in (a planted session). */
 let foreignIds: number[];
 
@@ -89,6 +90,17 @@ function start(
         created.push(id);
         return { ok: true, value: stored(id, true) };
       },
+      replace: async (id) => {
+        replaced.push(id);
+        const copy = {
+          ok: true as const,
+          value: { format: 'curl' as const, clearsInSeconds: 0, account: 'alice', token: null },
+        };
+        return {
+          ok: true,
+          value: { token: stored(99, true), copy, old: { ...stored(id, false), deleteAt: NOW + 3600_000 } },
+        };
+      },
     },
   });
 }
@@ -128,6 +140,7 @@ beforeEach(() => {
   copies = [];
   watches = [];
   created = [];
+  replaced = [];
   foreignIds = [];
 });
 
@@ -332,23 +345,26 @@ describe('copying', () => {
     key(more, 'ArrowDown');
     expect(menu.hidden).toBe(false);
     expect(more.getAttribute('aria-expanded')).toBe('true');
-    const focused = () => (root.activeElement as HTMLElement | null)?.dataset.format;
+    const focused = () => {
+      const item = root.activeElement as HTMLElement | null;
+      return item?.dataset.format ?? item?.dataset.action;
+    };
     expect(focused()).toBe('curl');
     key(menu, 'ArrowDown');
     expect(focused()).toBe('curl-session');
     key(menu, 'End');
-    expect(focused()).toBe('secret');
+    expect(focused()).toBe('replace');
     key(menu, 'ArrowDown');
     expect(focused()).toBe('curl');
     key(menu, 'ArrowUp');
-    expect(focused()).toBe('secret');
+    expect(focused()).toBe('replace');
     key(menu, 'Home');
     expect(focused()).toBe('curl');
     key(menu, 'Escape');
     expect(menu.hidden).toBe(true);
     expect(root.activeElement).toBe(more);
     key(more, 'ArrowUp');
-    expect(focused()).toBe('secret');
+    expect(focused()).toBe('replace');
     key(menu, 'Tab');
     expect(menu.hidden).toBe(true);
     more.click();
@@ -356,6 +372,20 @@ describe('copying', () => {
     await settle();
     expect(copies).toEqual([[2, 'xnatpy']]);
     expect(menu.hidden).toBe(true);
+  });
+
+  it('Replace, last in the menu, copies a successor and says the old one goes in an hour', async () => {
+    renderTokenTable(document, shown);
+    start();
+    await settle();
+    const root = control(0);
+    (root.querySelector('button.more') as HTMLButtonElement).click();
+    (root.querySelector('[data-action="replace"]') as HTMLButtonElement).click();
+    await settle();
+    expect(replaced).toEqual([1]);
+    expect(statusLine()?.textContent).toBe(
+      'Replaced nightly-sync: Copied a curl command for the new token: paste it into a terminal. XNAT account: alice. The old token is deleted in 1 hour; Keep in the popup stops that.',
+    );
   });
 
   it('shows the background’s failure in plain words', async () => {

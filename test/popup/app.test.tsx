@@ -2,7 +2,7 @@ import { act } from 'preact/test-utils';
 import { describe, expect, it } from 'vitest';
 import { SNIPPET_FORMATS } from '../../src/snippets/formats';
 import { submit } from '../fakes/submit';
-import { byLabel, byText, fakeActions, mount, section, server, state, token } from './render';
+import { byLabel, byText, fakeActions, mount, NOW, section, server, state, token } from './render';
 
 const DEMO = server('XNAT_DEMO', 'http://127.0.0.1:8080/xnat');
 const CNDA = server('CNDA', 'https://cnda.example.org');
@@ -329,6 +329,28 @@ describe('actions and the keyboard', () => {
     remove.focus();
     await key(remove, 'Escape');
     expect(root.querySelector('[role=alertdialog]')).toBeNull();
+  });
+
+  it('Replace asks when to delete the old token, in an hour first, repeating XNAT’s warning', async () => {
+    const { actions, root } = await setup();
+    await act(() => (byLabel(root, /^Replace 61e4/) as HTMLButtonElement).click());
+    const dialog = root.querySelector('[role=alertdialog]') as HTMLElement;
+    expect(dialog.textContent).toContain('A new token takes its name and reminders and is copied as curl.');
+    expect(dialog.textContent).toContain('could cause a pipeline to fail midstream');
+    expect((document.activeElement as HTMLElement).textContent).toBe('in 1 hour');
+    await act(() => byText(root, 'when it expires')?.click());
+    expect(actions.replace).toHaveBeenCalledWith(DEMO.id, 7, 'at-expiry');
+    expect(root.querySelector('[role=alertdialog]')).toBeNull();
+  });
+
+  it('a replaced token says when it goes, and Keep keeps it', async () => {
+    const actions = fakeActions();
+    const waiting = token(8, 600, { deleteAt: NOW + 59 * 60_000 + 30_000 });
+    const root = await mount(state({ sections: [section(DEMO, [waiting])] }), actions);
+    expect(root.querySelector('.pending')?.textContent).toBe('replaced: deleted in 59 min');
+    expect(byLabel(root, /^Replace 61e4/)).toBeNull();
+    await act(() => (byLabel(root, /^Keep 61e4/) as HTMLButtonElement).click());
+    expect(actions.keep).toHaveBeenCalledWith(DEMO.id, 8);
   });
 
   it('a name for the token is edited inline and saved', async () => {

@@ -301,6 +301,28 @@ describe('actions', () => {
     expect([section?.otherTokens?.map((tk) => tk.id), section?.others]).toEqual([[4], 1]);
   });
 
+  it('replacing shows the successor among the user’s tokens and the old one waiting to be deleted', async () => {
+    const successor = token(9, 2880, { label: 'nightly', yours: { since: NOW, why: 'labelled' } });
+    const old = token(1, 60, { deleteAt: NOW + 3600_000 });
+    const c = createPopupController(
+      backend({
+        ...basics,
+        'tokens.replace': () => ok({ token: successor, copy: receipt('curl', 0, successor), old }),
+      }),
+    );
+    await c.load();
+    await c.replace(DEMO.id, 1, 'in-1h');
+    const section = c.state.sections.find((s) => s.server.id === DEMO.id);
+    expect(section?.yours.map((tk) => [tk.id, tk.deleteAt ?? null])).toEqual([
+      [1, NOW + 3600_000],
+      [2, null],
+      [9, null],
+    ]);
+    expect(c.state.notice?.text).toBe(
+      'Replaced 61e4f5db…0001. Copied a curl command for nightly: paste it into a terminal. XNAT account: alice. The old token is deleted in 1 hour; Keep in its row stops that.',
+    );
+  });
+
   it('unwatching gives a token back to the others; watching takes it (as the replies say)', async () => {
     const c = createPopupController(
       backend({

@@ -78,6 +78,8 @@ export function fakeActions(): PopupActions & { [K in keyof PopupActions]: Retur
     copy: vi.fn(async () => {}),
     create: vi.fn(async () => {}),
     remove: vi.fn(async () => {}),
+    replace: vi.fn(async () => {}),
+    keep: vi.fn(async () => {}),
     saveLabel: vi.fn(async () => {}),
     watch: vi.fn(async () => {}),
     toggleOthers: vi.fn(async () => {}),
