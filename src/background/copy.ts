@@ -3,7 +3,7 @@
 import type { Reply, Written } from '../messaging/protocol';
 import { failed, ok } from '../result';
 import { buildSnippet } from '../snippets/build';
-import type { SnippetFormat } from '../snippets/formats';
+import type { SnippetFormat } from '../snippets/format-names';
 import type { Server } from '../storage/schema';
 import { SESSION_KEYS } from '../storage/session-keys';
 import { readSettings } from '../storage/store';

@@ -2,7 +2,7 @@
 // worker restart is finished on the next request instead of issuing a second token.
 import type { CopyReceipt, Reply } from '../messaging/protocol';
 import { failed, ok } from '../result';
-import type { SnippetFormat } from '../snippets/formats';
+import type { SnippetFormat } from '../snippets/format-names';
 import type { Server, TokenMeta } from '../storage/schema';
 import { creatingKey } from '../storage/session-keys';
 import { readTokens, writeServer } from '../storage/store';

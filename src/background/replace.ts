@@ -3,7 +3,7 @@
 // time the person chose (pending-deletes.ts keeps that promise across worker and browser restarts).
 import type { DeleteOld, Replaced, Reply } from '../messaging/protocol';
 import { failed, ok } from '../result';
-import type { SnippetFormat } from '../snippets/formats';
+import type { SnippetFormat } from '../snippets/format-names';
 import type { Server, TokenMeta } from '../storage/schema';
 import { createToken } from './create';
 import type { BackgroundDeps } from './deps';

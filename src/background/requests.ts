@@ -5,7 +5,7 @@
 import { empty, type Guard, isCount, isId, onlyKeys } from '../messaging/guards';
 import type { PageRequests, Reply, RequestOf, RequestType, ResponseOf } from '../messaging/protocol';
 import { failed, ok } from '../result';
-import { isSnippetFormat } from '../snippets/build';
+import { isSnippetFormat } from '../snippets/format-names';
 import type { Server } from '../storage/schema';
 import { isSettingsPatch } from '../storage/schema';
 import { readSettings, writeSettings } from '../storage/store';

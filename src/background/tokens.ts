@@ -6,7 +6,7 @@
 import { siteLifetime } from '../expiry/countdown';
 import type { CopyReceipt, Reply, TokenListing } from '../messaging/protocol';
 import { type Failed, failed, ok } from '../result';
-import type { SnippetFormat } from '../snippets/formats';
+import type { SnippetFormat } from '../snippets/format-names';
 import type { Server, TokenMeta } from '../storage/schema';
 import { readSummary, readTokens } from '../storage/store';
 import { canListTokens } from '../xnat/client';

@@ -5,7 +5,7 @@ import { failureText } from '../i18n/failures';
 import { copiedText, formatWords } from '../i18n/formats';
 import type { Strings } from '../i18n/strings';
 import type { CopyReceipt, Replaced, Reply } from '../messaging/protocol';
-import { SNIPPET_FORMATS, type SnippetFormat } from '../snippets/formats';
+import { SNIPPET_FORMATS, type SnippetFormat } from '../snippets/format-names';
 import type { TokenMeta } from '../storage/schema';
 import { BELL_PATH } from '../ui/icons';
 import { applyMenuKey, openingKey, placeMenu } from '../ui/menu';

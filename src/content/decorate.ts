@@ -4,7 +4,7 @@
 import { countdownText, exactDate, nextTickMs, timeLeftText, urgency } from '../expiry/countdown';
 import { plural, type Strings } from '../i18n/strings';
 import type { Reply, TokenListing } from '../messaging/protocol';
-import type { SnippetFormat } from '../snippets/formats';
+import type { SnippetFormat } from '../snippets/format-names';
 import type { TokenMeta } from '../storage/schema';
 import { shortAlias, tokenName } from '../xnat/names';
 import { readSessionExpirationCookie } from '../xnat/session-cookie';

@@ -1,5 +1,5 @@
 // The name, button word and one-line hint of every command format, from messages.json.
-import type { SnippetFormat } from '../snippets/formats';
+import type { SnippetFormat } from '../snippets/format-names';
 import type { MessageKey, Strings } from './strings';
 
 type Keys = [label: MessageKey, short: MessageKey, hint: MessageKey, copied: MessageKey];

@@ -1,7 +1,7 @@
 // The one protocol between the extension's views (popup, settings), the page script and the
 // background: a map from request name to its payload and reply. Replies carry failures as values.
 import type { Result } from '../result';
-import type { SnippetFormat } from '../snippets/formats';
+import type { SnippetFormat } from '../snippets/format-names';
 import type { Server, Settings, TokenMeta } from '../storage/schema';
 
 export type Reply<T> = Result<T>;

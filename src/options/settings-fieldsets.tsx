@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { formatWords } from '../i18n/formats';
-import { SNIPPET_FORMATS, type SnippetFormat } from '../snippets/formats';
+import { SNIPPET_FORMATS, type SnippetFormat } from '../snippets/format-names';
 import { isRequestPath } from '../snippets/input';
 import type { Settings } from '../storage/schema';
 import type { OptionsViewProps } from './controller';

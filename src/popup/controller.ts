@@ -1,7 +1,7 @@
 // The popup's behaviour without any UI: loading, granting and token actions over one state. Views
 // get the state and the PopupActions; tests drive the same object with a fake backend.
 import type { DeleteOld } from '../messaging/protocol';
-import type { SnippetFormat } from '../snippets/formats';
+import type { SnippetFormat } from '../snippets/format-names';
 import { loginPageUrl } from '../xnat/server-identity';
 import { createContext, type PopupBackend } from './context';
 import { grant } from './grant';

@@ -1,7 +1,7 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { formatWords } from '../i18n/formats';
 import type { Strings } from '../i18n/strings';
-import { SNIPPET_FORMATS, type SnippetFormat } from '../snippets/formats';
+import { SNIPPET_FORMATS, type SnippetFormat } from '../snippets/format-names';
 import { applyMenuKey, openingKey, placeMenu } from '../ui/menu';
 
 interface Props {

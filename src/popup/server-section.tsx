@@ -1,7 +1,7 @@
 import { timeLeftText } from '../expiry/countdown';
 import type { Strings } from '../i18n/strings';
 import { plural } from '../i18n/strings';
-import type { SnippetFormat } from '../snippets/formats';
+import type { SnippetFormat } from '../snippets/format-names';
 import type { Server, TokenMeta } from '../storage/schema';
 import { displayHost, serverName } from '../xnat/names';
 import type { PopupActions } from './controller';

@@ -1,7 +1,7 @@
 // What the user does to a token from the popup: copy, create, delete, name, watch; and the others.
 import { copiedText } from '../i18n/formats';
 import type { CopyReceipt, DeleteOld, Reply } from '../messaging/protocol';
-import type { SnippetFormat } from '../snippets/formats';
+import type { SnippetFormat } from '../snippets/format-names';
 import type { TokenMeta } from '../storage/schema';
 import { tokenName } from '../xnat/names';
 import type { PopupContext } from './context';

@@ -4,7 +4,7 @@ import { countdownText, exactDate, timeLeftText, urgency } from '../expiry/count
 import { formatWords } from '../i18n/formats';
 import type { MessageKey, Strings } from '../i18n/strings';
 import type { DeleteOld } from '../messaging/protocol';
-import type { SnippetFormat } from '../snippets/formats';
+import type { SnippetFormat } from '../snippets/format-names';
 import type { TokenMeta } from '../storage/schema';
 import { BELL_PATH } from '../ui/icons';
 import { shortAlias, tokenName } from '../xnat/names';

@@ -1,15 +1,12 @@
 // Pure: a token and a server in, a ready command out. No browser API here.
 import { failed, ok, type Result } from '../result';
-import { buildFormat, SNIPPET_FORMATS, type SnippetFormat } from './formats';
+import type { SnippetFormat } from './format-names';
+import { buildFormat } from './formats';
 import { checkRequest, type SnippetRequest } from './input';
 
 export interface Snippet {
   format: SnippetFormat;
   text: string;
-}
-
-export function isSnippetFormat(value: unknown): value is SnippetFormat {
-  return typeof value === 'string' && (SNIPPET_FORMATS as readonly string[]).includes(value);
 }
 
 export function buildSnippet(format: SnippetFormat, request: SnippetRequest): Result<Snippet> {

@@ -4,26 +4,10 @@
 // out of history where HISTCONTROL has ignorespace (bash's default on Debian and Ubuntu) or zsh has
 // HIST_IGNORE_SPACE; for a multi-line command, bash decides by its first line.
 
+import type { SnippetFormat } from './format-names';
 import type { SnippetInput } from './input';
 import { cmdQuote, posixQuote, powershellQuote, pythonString } from './quote';
 import { renewingNetrc } from './renewer';
-
-export const SNIPPET_FORMATS = [
-  'curl',
-  'curl-session',
-  'netrc',
-  'renewing',
-  'env',
-  'powershell',
-  'cmd',
-  'xnatpy',
-  'pyxnat',
-  'redacted',
-  'alias',
-  'secret',
-] as const;
-
-export type SnippetFormat = (typeof SNIPPET_FORMATS)[number];
 
 type Builder = (input: SnippetInput) => string | null;
 

@@ -1,8 +1,9 @@
 // What the extension remembers, as types with their defaults and the checks every read passes
 // through: storage can hold anything an older version (or a bug) wrote, so nothing is trusted as is.
 // Never a secret: a token is remembered by its alias, id and dates only.
-import { isSnippetFormat } from '../snippets/build';
-import type { SnippetFormat } from '../snippets/formats';
+
+import type { SnippetFormat } from '../snippets/format-names';
+import { isSnippetFormat } from '../snippets/format-names';
 import { DEFAULT_REQUEST_PATH, isRequestPath } from '../snippets/input';
 import { MAX_CLOCK_OFFSET_MS } from '../xnat/server-clock';
 import { isPlausibleTime } from '../xnat/token';

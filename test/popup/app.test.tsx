@@ -1,6 +1,6 @@
 import { act } from 'preact/test-utils';
 import { describe, expect, it } from 'vitest';
-import { SNIPPET_FORMATS } from '../../src/snippets/formats';
+import { SNIPPET_FORMATS } from '../../src/snippets/format-names';
 import { submit } from '../fakes/submit';
 import { byLabel, byText, fakeActions, mount, NOW, section, server, state, token } from './render';
 

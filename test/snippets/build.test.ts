@@ -2,8 +2,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { formatWords } from '../../src/i18n/formats';
-import { buildSnippet, isSnippetFormat } from '../../src/snippets/build';
-import { SNIPPET_FORMATS } from '../../src/snippets/formats';
+import { buildSnippet } from '../../src/snippets/build';
+import { isSnippetFormat, SNIPPET_FORMATS } from '../../src/snippets/format-names';
 import { seeded } from '../fakes/property';
 import { t } from '../fakes/strings';
 import { request } from './arbitraries';

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildSnippet } from '../../src/snippets/build';
-import type { SnippetFormat } from '../../src/snippets/formats';
+import type { SnippetFormat } from '../../src/snippets/format-names';
 
 const run = promisify(execFile);
 const ALIAS = '61e4f5db-33e0-4f06-86e7-a59217d65f5c';

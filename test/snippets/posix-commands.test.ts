@@ -6,7 +6,7 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildSnippet } from '../../src/snippets/build';
-import type { SnippetFormat } from '../../src/snippets/formats';
+import type { SnippetFormat } from '../../src/snippets/format-names';
 import type { SnippetRequest } from '../../src/snippets/input';
 import { baseUrl } from '../../src/xnat/server-identity';
 import { request } from './arbitraries';

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { buildSnippet } from '../../src/snippets/build';
-import type { SnippetFormat } from '../../src/snippets/formats';
+import type { SnippetFormat } from '../../src/snippets/format-names';
 import { PROJECT_IDS, projectIdsIn } from '../fakes/copied-command';
 import { type RunningXnat, start } from '../xnat-server/server';
 import type { StoredToken } from '../xnat-server/state';

@@ -5,7 +5,7 @@ import { promisify } from 'node:util';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildSnippet } from '../../src/snippets/build';
-import type { SnippetFormat } from '../../src/snippets/formats';
+import type { SnippetFormat } from '../../src/snippets/format-names';
 import type { SnippetRequest } from '../../src/snippets/input';
 import { cmdQuote, powershellQuote } from '../../src/snippets/quote';
 import { baseUrl } from '../../src/xnat/server-identity';
