@@ -1,6 +1,7 @@
 // npm run bench: every figure beside its reference, printed as a table and written as JSON.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { pageRows, popupRows } from './browser';
+import { renewalRows } from './renewal';
 import { commandRows, containerBurstRows, idleDayRows } from './server-load';
 import { sizeRows } from './sizes';
 import type { Row } from './stats';
@@ -8,6 +9,7 @@ import type { Row } from './stats';
 const rows: Row[] = [
   ...sizeRows(),
   ...(await commandRows()),
+  ...(await renewalRows()),
   ...(await idleDayRows()),
   ...(await containerBurstRows()),
   ...(await popupRows()),
