@@ -3,6 +3,7 @@
 // start() serves one site; several run side by side on different ports and context paths.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { handleContainers, type SimContainer } from './api-containers';
 import { handleJsession, handleOpenSite, handleUserApi, sessionCookie } from './api-site';
 import { handleTokens } from './api-tokens';
 import { applyFault, type Fault, type FaultRule, findFault } from './faults';
@@ -43,6 +44,8 @@ export interface StartOptions {
   maxSessions?: number;
   /** Extra latency on every request (benchmarks). */
   latencyMs?: number;
+  /** XNAT's container service installed (default): /xapi/containers answers; otherwise 404. */
+  containerService?: boolean;
 }
 
 export interface XnatControl {
@@ -55,6 +58,12 @@ export interface XnatControl {
    */
   seedBurst(count: number, username?: string): StoredToken[];
   sweep(): number;
+  /** A container launch for `username` (alice by default), minting its token. */
+  launchContainer(
+    launch?: Partial<SimContainer> & { username?: string; tokenSeed?: SeedToken },
+  ): SimContainer;
+  /** The container ends; `finalize` deletes its token, as the container service does (CS-710). */
+  finishContainer(id: number, finalize: boolean, status?: string): void;
   /** Move the server's clock (and so its `Date` header, sessions and sweeps) by this much. */
   advanceClock(ms: number): void;
   setTokenLifetime(ms: number): void;
@@ -152,6 +161,7 @@ export async function start(options: StartOptions = {}): Promise<RunningXnat> {
     const username = ctx.identity?.username ?? (site.guestMode ? 'guest' : null);
     if (username === null) return unauthenticated(ctx);
     if (handleTokens(ctx) || handleUserApi(ctx, username)) return;
+    if (handleContainers(ctx, username, options.containerService ?? true)) return;
     sendError(ctx, 404, 'Not Found');
   }
 
@@ -237,10 +247,24 @@ export async function start(options: StartOptions = {}): Promise<RunningXnat> {
     seedBurst: (count, username = DEMO_USER.username) => {
       const now = state.now();
       const lifetime = state.tokenLifetimeMs;
-      return Array.from({ length: count }, (_, i) =>
-        state.issueToken(username, { created: now - lifetime + ((i + 0.5) * lifetime) / count }),
-      );
+      // A third still running, a third finished without finalizing (their tokens left behind), a
+      // third from launches the container service no longer lists (or another tool's).
+      return Array.from({ length: count }, (_, i) => {
+        const created = now - lifetime + ((i + 0.5) * lifetime) / count;
+        if (i % 3 === 2) return state.issueToken(username, { created });
+        const container = state.launchContainer(username, {
+          tokenSeed: { created },
+          commandLine: i % 2 ? 'dcm2niix -z y -o /output /input' : 'freesurfer recon-all -all',
+          image: i % 2 ? 'xnat/dcm2niix:1.0' : 'freesurfer/freesurfer:7.4.1',
+          project: i % 2 ? 'CENTRAL_01' : 'NEURO_07',
+          ...(i % 3 === 1 ? { status: 'Complete', statusTime: created + (now - created) / 2 } : {}),
+        });
+        return state.findToken(container.alias) as StoredToken;
+      });
     },
+    launchContainer: ({ username = DEMO_USER.username, ...launch } = {}) =>
+      state.launchContainer(username, launch),
+    finishContainer: (id, finalize, status) => state.finishContainer(id, finalize, status),
     sweep: () => state.sweep(),
     advanceClock: (ms) => {
       clockOffset += ms;

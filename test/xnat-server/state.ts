@@ -1,5 +1,6 @@
 // What the simulated XNAT remembers: users, alias tokens, sessions and the counters tests read.
 import { randomBytes, randomUUID } from 'node:crypto';
+import type { SimContainer } from './api-containers';
 
 export interface User {
   username: string;
@@ -58,6 +59,8 @@ export class XnatState {
   readonly users = new Map<string, User>();
   readonly tokens = new Map<number, StoredToken>();
   readonly sessions = new Map<string, Session>();
+  readonly containers = new Map<number, SimContainer>();
+  private nextContainerId = 1;
   private nextTokenId = 1;
   readonly requests = new Map<string, number>();
   readonly sessionsCreated: Record<SessionKind, number> = {
@@ -92,6 +95,45 @@ export class XnatState {
     };
     this.tokens.set(token.id, token);
     return token;
+  }
+
+  /** A container launch: one alias token for the user, in XNAT_USER (ContainerServiceImpl). */
+  launchContainer(
+    username: string,
+    launch: Partial<SimContainer> & { tokenSeed?: SeedToken } = {},
+  ): SimContainer {
+    const token = this.issueToken(username, launch.tokenSeed);
+    const started = launch.started ?? token.created;
+    const container: SimContainer = {
+      id: this.nextContainerId++,
+      user: username,
+      status: launch.status ?? 'Running',
+      statusTime: launch.statusTime ?? started,
+      started,
+      image: launch.image ?? 'xnat/dcm2niix:1.0',
+      commandLine: launch.commandLine ?? 'dcm2niix -z y -o /output /input',
+      project: launch.project ?? 'CENTRAL_01',
+      alias: token.alias,
+      finalized: launch.finalized ?? false,
+    };
+    this.containers.set(container.id, container);
+    return container;
+  }
+
+  /**
+   * The container ends; finalizing it deletes its token (CS-710). Without finalizing (a container
+   * that died, a finalize that failed) the token is left behind.
+   */
+  finishContainer(id: number, finalize: boolean, status = 'Complete'): void {
+    const container = this.containers.get(id);
+    if (!container) return;
+    container.status = status;
+    container.statusTime = this.now();
+    if (finalize) {
+      container.finalized = true;
+      const token = this.findToken(container.alias);
+      if (token) this.tokens.delete(token.id);
+    }
   }
 
   findToken(idOrAlias: string): StoredToken | undefined {
