@@ -18,8 +18,10 @@ export async function openTokenPageOf(deps: BackgroundDeps, notificationId: stri
 
 export async function createReplacement(deps: BackgroundDeps, notificationId: string): Promise<void> {
   const parsed = parseNotificationId(notificationId);
-  const server = parsed && (await requireServer(deps, parsed.serverId));
-  if (!server?.ok) return;
+  // A job's warning has no such button: the container, not the user, holds that token.
+  if (!parsed || parsed.jobs) return;
+  const server = await requireServer(deps, parsed.serverId);
+  if (!server.ok) return;
   const created = await createToken(deps, server.value, { copy: true });
   const { t } = deps;
   const copy = created.ok ? created.value.copy : null;

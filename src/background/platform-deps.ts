@@ -24,7 +24,13 @@ export function platformDeps(): BackgroundDeps {
     },
     alarms,
     notifications: {
-      show: (id, content) => notifications.show(id, content, t('notificationCreateReplacement')),
+      // Reminders offer a replacement; a running job's warning does not (its container holds the token).
+      show: (id, content) =>
+        notifications.show(
+          id,
+          content,
+          id.startsWith('xtt|') ? t('notificationCreateReplacement') : undefined,
+        ),
     },
     badge,
     openTab,

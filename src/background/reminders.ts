@@ -13,6 +13,7 @@ import { readServers, readSettings, readSummary, readTokens } from '../storage/s
 import { serverTitle, tokenName } from '../xnat/names';
 import { workerMemory } from './coordination';
 import type { BackgroundDeps } from './deps';
+import { jobWarningAt, warnJobs } from './job-warnings';
 import { serverNow, updateTokens } from './token-records';
 import { freshTokens } from './tokens';
 
@@ -23,9 +24,12 @@ export function notificationId(serverId: string): string {
   return `xtt|${serverId}`;
 }
 
-export function parseNotificationId(id: string): { serverId: string } | null {
+/** A reminder's id, or a job warning's (`jobs`: it offers no replacement, the container holds the token). */
+export function parseNotificationId(id: string): { serverId: string; jobs: boolean } | null {
   const [prefix, serverId] = id.split('|');
-  return prefix === 'xtt' && serverId ? { serverId } : null;
+  return (prefix === 'xtt' || prefix === 'xtt-jobs') && serverId
+    ? { serverId, jobs: prefix === 'xtt-jobs' }
+    : null;
 }
 
 /**
@@ -82,6 +86,7 @@ export function runReminders(deps: BackgroundDeps, fresh: ReadonlySet<string> = 
 async function reminderPass(deps: BackgroundDeps, fresh: ReadonlySet<string>): Promise<void> {
   const settings = await readSettings(deps.local);
   for (const server of Object.values(await readServers(deps.local))) {
+    await warnJobs(deps, server, settings).catch(() => undefined);
     const now = serverNow(deps, server);
     const candidates = await tokensInScope(deps, server, settings);
     const decide = (t: TokenMeta) =>
@@ -161,6 +166,11 @@ export async function scheduleReminders(deps: BackgroundDeps): Promise<void> {
   const soon: string[] = [];
   for (const server of Object.values(await readServers(deps.local))) {
     const now = serverNow(deps, server);
+    for (const token of await readTokens(deps.local, server.id, server.account)) {
+      const warnAt = jobWarningAt(token, settings);
+      if (warnAt !== null && token.expiry > now)
+        earliestLocal = Math.min(earliestLocal ?? Number.POSITIVE_INFINITY, warnAt - server.clockOffsetMs);
+    }
     for (const token of await tokensInScope(deps, server, settings)) {
       const at = nextReminderAt(token.expiry, leads, token.reminded ?? []);
       // Alarms run on this computer's clock; reminders are due in the server's.

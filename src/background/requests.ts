@@ -9,6 +9,7 @@ import { isSnippetFormat } from '../snippets/format-names';
 import type { Server } from '../storage/schema';
 import { isSettingsPatch } from '../storage/schema';
 import { readSettings, writeSettings } from '../storage/store';
+import { deleteLeftovers, otherTokens } from './containers';
 import { createToken } from './create';
 import type { BackgroundDeps } from './deps';
 import { cancelIntent, recordIntent } from './intents';
@@ -140,6 +141,16 @@ export function createRequests(deps: BackgroundDeps): RequestTable {
       from: 'view',
       check: oneToken([], () => true),
       handle: ({ serverId, tokenId }) => withServer(serverId, (s) => keepToken(deps, s, tokenId)),
+    },
+    'tokens.others': {
+      from: 'view',
+      check: serverOnly,
+      handle: ({ serverId }) => withServer(serverId, (s) => otherTokens(deps, s)),
+    },
+    'tokens.deleteLeftovers': {
+      from: 'view',
+      check: serverOnly,
+      handle: ({ serverId }) => withServer(serverId, (s) => deleteLeftovers(deps, s)),
     },
     'tokens.label': {
       from: 'view',

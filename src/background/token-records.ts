@@ -114,6 +114,8 @@ export function toMeta(token: Omit<AliasToken, 'secret' | 'xdatUserId'>, known?:
   if (known?.yours) meta.yours = known.yours;
   if (known?.reminded) meta.reminded = known.reminded;
   if (known?.deleteAt !== undefined) meta.deleteAt = known.deleteAt;
+  if (known?.container) meta.container = known.container;
+  if (known?.jobWarned) meta.jobWarned = true;
   return meta;
 }
 

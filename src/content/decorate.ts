@@ -2,6 +2,7 @@
 // whole table, and above it one line for the web session and one for what the last copy did.
 // Everything hangs off an AbortSignal and leaves no trace (watch-page.ts aborts it on a rebuild).
 import { countdownText, exactDate, nextTickMs, timeLeftText, urgency } from '../expiry/countdown';
+import { heldByText } from '../i18n/containers';
 import { plural, type Strings } from '../i18n/strings';
 import type { Reply, TokenListing } from '../messaging/protocol';
 import type { SnippetFormat } from '../snippets/format-names';
@@ -65,6 +66,8 @@ function inSlices<T>(items: T[], each: (item: T) => void, signal: AbortSignal, d
 interface Decorated {
   control: CopyControl;
   label: HTMLSpanElement;
+  /** The container that holds the token, where the container service said. */
+  held: HTMLSpanElement;
 }
 
 export function decorateTable(table: HTMLTableElement, options: PageOptions): void {
@@ -105,10 +108,11 @@ export function decorateTable(table: HTMLTableElement, options: PageOptions): vo
   };
 
   /** What the token list says about a row: its expiry (in the tooltip, this computer's clock), name, bell. */
-  const apply = (id: number, { control, label }: Decorated) => {
+  const apply = (id: number, { control, label, held }: Decorated) => {
     const token = known?.tokens.get(id);
     if (!token || !known) return;
     label.title = t('pageEstimatedExpiry', exactDate(token.expiry - known.offset, t.locale));
+    held.textContent = token.container ? heldByText(token.container, now() + known.offset, t) : '';
     control.setName(tokenName(token));
     control.setWatched(!!token.yours);
   };
@@ -126,10 +130,11 @@ export function decorateTable(table: HTMLTableElement, options: PageOptions): vo
     actionsCell.prepend(control.host);
     const { host, root } = createHost(doc, 'countdown', COUNTDOWN_CSS);
     const label = element(doc, 'span');
-    root.append(label);
+    const held = element(doc, 'span', { class: 'held' });
+    root.append(label, held);
     expiryCell.append(host);
     hosts.push(control.host, host);
-    const row = { control, label };
+    const row = { control, label, held };
     decorated.set(id, row);
     apply(id, row);
   };

@@ -36,6 +36,8 @@ span { ${FONT} }
 [data-urgency="soon"] { color: #8a5300; font-weight: bold; }
 [data-urgency="urgent"] { color: #b00020; font-weight: bold; }
 [data-urgency="expired"] { color: #555; font-style: italic; }
+.held { display: block; color: #505a64; }
+.held:empty { display: none; }
 `;
 
 /** The lines above XNAT's table: the web session's end, and what the last copy did. */

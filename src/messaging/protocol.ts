@@ -1,6 +1,6 @@
 // The one protocol between the extension's views (popup, settings), the page script and the
 // background: a map from request name to its payload and reply. Replies carry failures as values.
-import type { Result } from '../result';
+import type { FailureKind, Result } from '../result';
 import type { SnippetFormat } from '../snippets/format-names';
 import type { Server, Settings, TokenMeta } from '../storage/schema';
 
@@ -43,6 +43,18 @@ export interface Replaced {
   old: TokenMeta | null;
 }
 
+/** The other tokens of a server (pipelines, other tools), each with the container that holds it. */
+export interface OtherTokens {
+  tokens: TokenMeta[];
+  /** The server's container service answered (false: none installed, or not allowed to say). */
+  containerService: boolean;
+}
+
+/** What happened to one leftover token. */
+export type LeftoverResult =
+  | { id: number; alias: string; ok: true }
+  | { id: number; alias: string; ok: false; failure: FailureKind };
+
 /** Requests from the extension's own views (popup, settings): they may act on any granted server. */
 export interface PrivilegedRequests {
   'servers.list': { request: Record<string, never>; response: Server[] };
@@ -83,6 +95,10 @@ export interface PrivilegedRequests {
   };
   /** Keep a replaced token after all: its pending delete is dropped. */
   'tokens.keep': { request: { serverId: string; tokenId: number }; response: TokenMeta };
+  /** The other tokens, named by their containers where the container service answers. */
+  'tokens.others': { request: { serverId: string }; response: OtherTokens };
+  /** Deletes the tokens whose container has finished, one by one, and says how each went. */
+  'tokens.deleteLeftovers': { request: { serverId: string }; response: LeftoverResult[] };
   'tokens.label': { request: { serverId: string; tokenId: number; label: string }; response: TokenMeta };
   /** The bell: watch a token (it counts as the user's) or stop watching it. */
   'tokens.watch': { request: { serverId: string; tokenId: number; watched: boolean }; response: TokenMeta };

@@ -137,6 +137,14 @@ function RemindersFieldset({ settings, state, actions, t }: FieldsetProps) {
           </label>
         ))}
       </fieldset>
+      <label>
+        <input
+          type="checkbox"
+          checked={settings.warnJobs}
+          onChange={(e) => actions.save({ warnJobs: (e.target as HTMLInputElement).checked }, 'reminders')}
+        />{' '}
+        {t('optionsWarnJobs')}
+      </label>
       <FieldFeedback state={state} field="reminders" />
     </fieldset>
   );

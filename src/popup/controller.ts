@@ -10,6 +10,7 @@ import type { PopupState } from './model';
 import {
   copy,
   create,
+  deleteLeftovers,
   keep,
   remove,
   replace,
@@ -32,6 +33,8 @@ export interface PopupActions {
   replace(serverId: string, tokenId: number, deleteOld: DeleteOld): Promise<void>;
   /** Keep a replaced token after all. */
   keep(serverId: string, tokenId: number): Promise<void>;
+  /** Deletes the tokens whose container has finished. */
+  deleteLeftovers(serverId: string): Promise<void>;
   saveLabel(serverId: string, tokenId: number, label: string): Promise<void>;
   watch(serverId: string, tokenId: number, watched: boolean): Promise<void>;
   toggleOthers(serverId: string): Promise<void>;
@@ -84,6 +87,7 @@ export function createPopupController(backend: PopupBackend): PopupController {
     remove: (serverId, tokenId) => remove(ctx, serverId, tokenId),
     replace: (serverId, tokenId, deleteOld) => replace(ctx, serverId, tokenId, deleteOld),
     keep: (serverId, tokenId) => keep(ctx, serverId, tokenId),
+    deleteLeftovers: (serverId) => deleteLeftovers(ctx, serverId),
     saveLabel: (serverId, tokenId, label) => saveLabel(ctx, serverId, tokenId, label),
     watch: (serverId, tokenId, watched) => watch(ctx, serverId, tokenId, watched),
     toggleOthers: (serverId) => toggleOthers(ctx, serverId),

@@ -68,10 +68,20 @@ export async function refresh(ctx: PopupContext, serverId: string): Promise<void
   if (ctx.section(serverId)?.otherTokens) await loadOthers(ctx, serverId);
 }
 
-/** The other tokens, read from what the background stored (no request, no worker wake-up). */
+/**
+ * The other tokens: first from what the background stored (no request); then, once the user has
+ * opened them, each named by the container that holds it, where the server's container service
+ * answers (one request, cached for minutes).
+ */
 export async function loadOthers(ctx: PopupContext, serverId: string): Promise<void> {
-  const account = ctx.section(serverId)?.server.account;
-  const stored = await ctx.backend.storedTokens(serverId, account);
-  const otherTokens = stored.filter((t) => !amongYours(t));
-  ctx.patchSection(serverId, { otherTokens, others: otherTokens.length });
+  const section = ctx.section(serverId);
+  const stored = (await ctx.backend.storedTokens(serverId, section?.server.account)).filter(
+    (t) => !amongYours(t),
+  );
+  ctx.patchSection(serverId, { otherTokens: stored, others: stored.length });
+  if (!ctx.section(serverId)?.showOthers) return;
+  const named = await ctx.backend.send('tokens.others', { serverId });
+  if (!named.ok) return;
+  const { tokens, containerService } = named.value;
+  ctx.patchSection(serverId, { otherTokens: tokens, others: tokens.length, containerService });
 }

@@ -27,6 +27,8 @@ export interface ServerSection {
   refused: number;
   /** Tokens XNAT listed for another account than the one logged in (a planted session): not shown. */
   foreign: number;
+  /** The server's container service answered when the other tokens were read (null: not asked). */
+  containerService: boolean | null;
   /** The list shown came from cache; a fresh one is on its way. */
   cached: boolean;
   loading: boolean;
@@ -88,6 +90,7 @@ export function initialSections(
       filter: '',
       refused: 0,
       foreign: 0,
+      containerService: null,
       cached: server.id in cached,
       loading: true,
       failure: null,

@@ -1,8 +1,9 @@
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { timeLeftText } from '../expiry/countdown';
 import type { Strings } from '../i18n/strings';
 import { plural } from '../i18n/strings';
 import type { SnippetFormat } from '../snippets/format-names';
-import type { Server, TokenMeta } from '../storage/schema';
+import { isLeftover, type Server, type TokenMeta } from '../storage/schema';
 import { displayHost, serverName } from '../xnat/names';
 import type { PopupActions } from './controller';
 import { FILTER_FROM, matching, type ServerSection } from './model';
@@ -158,8 +159,57 @@ function SectionTokens({ section, now, defaultFormat, actions, t }: Props) {
           <span aria-hidden="true">{othersOpen ? '▾' : '▸'}</span> {plural(t, 'popupOthers', section.others)}
         </button>
       )}
-      {othersOpen && <div id={`others-${id}`}>{list(others)}</div>}
+      {othersOpen && (
+        <div id={`others-${id}`}>
+          <Leftovers section={section} actions={actions} t={t} />
+          {list(others)}
+        </div>
+      )}
     </>
+  );
+}
+
+/** "Delete 12 leftover tokens": those whose container has finished, after a question with the count. */
+function Leftovers({ section, actions, t }: Pick<Props, 'section' | 'actions' | 't'>) {
+  const [asking, setAsking] = useState(false);
+  const yes = useRef<HTMLButtonElement>(null);
+  useLayoutEffect(() => {
+    if (asking) yes.current?.focus();
+  }, [asking]);
+  const count = (section.otherTokens ?? []).filter(isLeftover).length;
+  if (count === 0) return null;
+  const serverId = section.server.id;
+  return asking ? (
+    <div
+      class="confirm"
+      role="alertdialog"
+      aria-label={plural(t, 'popupLeftovers', count)}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') setAsking(false);
+      }}
+    >
+      <p>
+        <strong>{plural(t, 'popupLeftoversQuestion', count)}</strong> {t('popupDeleteWarning')}
+      </p>
+      <button
+        type="button"
+        class="danger"
+        ref={yes}
+        onClick={() => {
+          setAsking(false);
+          void actions.deleteLeftovers(serverId);
+        }}
+      >
+        {t('popupLeftoversYes')}
+      </button>
+      <button type="button" onClick={() => setAsking(false)}>
+        {t('popupCancel')}
+      </button>
+    </div>
+  ) : (
+    <button type="button" class="danger leftovers" disabled={section.busy} onClick={() => setAsking(true)}>
+      {plural(t, 'popupLeftovers', count)}
+    </button>
   );
 }
 

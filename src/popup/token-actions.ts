@@ -1,9 +1,12 @@
 // What the user does to a token from the popup: copy, create, delete, name, watch; and the others.
+
+import { failureText } from '../i18n/failures';
 import { copiedText } from '../i18n/formats';
+import { plural } from '../i18n/strings';
 import type { CopyReceipt, DeleteOld, Reply } from '../messaging/protocol';
 import type { SnippetFormat } from '../snippets/format-names';
 import type { TokenMeta } from '../storage/schema';
-import { tokenName } from '../xnat/names';
+import { shortAlias, tokenName } from '../xnat/names';
 import type { PopupContext } from './context';
 import { loadOthers, refresh } from './load';
 import { findToken, withoutToken, withToken } from './model';
@@ -97,6 +100,28 @@ export async function keep(ctx: PopupContext, serverId: string, tokenId: number)
   if (ctx.succeeded(reply)) showStored(ctx, serverId, reply.value);
 }
 
+/** Deletes the leftovers one by one; says how many went and which could not, and why. */
+export async function deleteLeftovers(ctx: PopupContext, serverId: string): Promise<void> {
+  ctx.patchSection(serverId, { busy: true });
+  try {
+    const reply = await ctx.backend.send('tokens.deleteLeftovers', { serverId });
+    if (!ctx.succeeded(reply)) return;
+    const { t } = ctx.backend;
+    const done = reply.value.filter((r) => r.ok);
+    const failures = reply.value.flatMap((r) =>
+      r.ok ? [] : [`${shortAlias(r.alias)}: ${failureText({ kind: r.failure }, t)}`],
+    );
+    const deleted = plural(t, 'popupLeftoversDeleted', done.length);
+    ctx.notify(
+      failures.length ? 'error' : 'ok',
+      failures.length ? `${deleted} ${failures.join(' ')}` : deleted,
+    );
+    await loadOthers(ctx, serverId);
+  } finally {
+    ctx.patchSection(serverId, { busy: false });
+  }
+}
+
 export async function remove(ctx: PopupContext, serverId: string, tokenId: number): Promise<void> {
   if (!ctx.succeeded(await ctx.backend.send('tokens.delete', { serverId, tokenId }))) return;
   const section = ctx.section(serverId);
@@ -119,7 +144,8 @@ export async function toggleOthers(ctx: PopupContext, serverId: string): Promise
   const section = ctx.section(serverId);
   if (!section) return;
   ctx.patchSection(serverId, { showOthers: !section.showOthers });
-  if (!section.otherTokens) await loadOthers(ctx, serverId);
+  // Opening them names them by their containers (once per few minutes; the background caches).
+  if (!section.showOthers && section.containerService === null) await loadOthers(ctx, serverId);
 }
 
 /** Filtering looks through the other tokens too, so they are read the first time. */

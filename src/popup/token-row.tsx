@@ -1,6 +1,7 @@
 import type { RefObject } from 'preact';
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { countdownText, exactDate, timeLeftText, urgency } from '../expiry/countdown';
+import { heldByText } from '../i18n/containers';
 import { formatWords } from '../i18n/formats';
 import type { MessageKey, Strings } from '../i18n/strings';
 import type { DeleteOld } from '../messaging/protocol';
@@ -122,6 +123,7 @@ function TokenFacts({ token, serverNow, clockOffsetMs, lifetimeMs, t, name, coun
         <span>{t('popupCreatedOn', exactDate(token.created - clockOffsetMs, t.locale))}</span>
         <span>{t(origin(token))}</span>
         {token.singleUse && <span>{t('popupSingleUse')}</span>}
+        {token.container && <span class="held">{heldByText(token.container, serverNow, t)}</span>}
         {token.deleteAt !== undefined && (
           <span class="pending">
             {token.deleteAt > serverNow

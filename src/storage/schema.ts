@@ -68,6 +68,18 @@ export interface TokenMeta {
   reminded?: number[];
   /** Replaced: the extension deletes it at this time (the server's clock) unless the user keeps it. */
   deleteAt?: number;
+  /** The container that holds it (its XNAT_USER), as the container service last said. */
+  container?: HeldBy;
+  /** The running job that holds it has been warned of losing it (once per token, ever). */
+  jobWarned?: boolean;
+}
+
+/** A container holding a token: what it runs, where, and since when it runs or when it finished. */
+export interface HeldBy {
+  running: boolean;
+  what: string;
+  project: string;
+  since: number;
 }
 
 /** What the popup paints first: the tokens the user uses, and only a count of the others. */
@@ -89,6 +101,8 @@ export interface Settings {
   clipboardNoteShown: boolean;
   /** Reminders and the badge cover the tokens the user uses, or every token. */
   remindAbout: RemindAbout;
+  /** Warn before a running container loses its token (the user's own launches). */
+  warnJobs: boolean;
 }
 
 export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
@@ -99,6 +113,7 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   notifyMinutesBefore: [24 * 60, 60, 0],
   clipboardNoteShown: false,
   remindAbout: 'yours',
+  warnJobs: true,
 });
 
 const isInteger = (v: unknown, min: number, max: number): v is number =>
@@ -113,6 +128,7 @@ const SETTING_CHECKS: { [K in keyof Settings]: (value: unknown) => boolean } = {
   notifyMinutesBefore: (v) =>
     Array.isArray(v) && v.length <= 8 && v.every((m) => isInteger(m, 0, 60 * 24 * 60)),
   remindAbout: (v) => v === 'yours' || v === 'all',
+  warnJobs: (v) => typeof v === 'boolean',
 };
 
 /** Every key a known setting and every value valid: what a settings change may contain. */
@@ -168,7 +184,21 @@ export function isTokenMeta(raw: unknown): raw is TokenMeta {
     (t.yours === undefined || isYours(t.yours)) &&
     (t.reminded === undefined ||
       (Array.isArray(t.reminded) && t.reminded.every((m) => typeof m === 'number'))) &&
-    (t.deleteAt === undefined || isPlausibleTime(t.deleteAt))
+    (t.deleteAt === undefined || isPlausibleTime(t.deleteAt)) &&
+    (t.container === undefined || isHeldBy(t.container)) &&
+    (t.jobWarned === undefined || t.jobWarned === true)
+  );
+}
+
+function isHeldBy(raw: unknown): raw is HeldBy {
+  const h = raw as Partial<HeldBy> | null;
+  return (
+    typeof h === 'object' &&
+    h !== null &&
+    typeof h.running === 'boolean' &&
+    isText(h.what, 80) &&
+    isText(h.project, 80) &&
+    isPlausibleTime(h.since)
   );
 }
 
@@ -184,6 +214,9 @@ function isYours(raw: unknown): raw is Yours {
 
 /** Shown among the user's tokens: theirs, and a replaced one waiting to be deleted (it can be kept). */
 export const amongYours = (token: TokenMeta) => !!token.yours || token.deleteAt !== undefined;
+
+/** A token whose container has finished: a leftover, never a running job's or one the user uses. */
+export const isLeftover = (token: TokenMeta) => token.container?.running === false && !amongYours(token);
 
 /** Yours first, soonest expiry first; then only a count of the others. */
 export function summarize(tokens: TokenMeta[]): TokenSummary {

@@ -9,5 +9,8 @@ export const SESSION_KEYS = {
   clipboardWritten: 'clipboard-written',
 } as const;
 
+/** What the server's container service said, for five minutes (null: it has none). */
+export const containersKey = (serverId: string) => `containers:${serverId}`;
+
 /** A create in progress on a server, so a worker stopped mid-create adopts XNAT's token, not a second. */
 export const creatingKey = (serverId: string) => `creating:${serverId}`;

@@ -1,6 +1,7 @@
 // Pure, typed XNAT REST client: fetch is injected, no browser API, no DOM. Endpoints and their
 // quirks: ARCHITECTURE.md, "XNAT facts"; AliasTokenRestlet.java in XNAT's source.
 import { failed } from '../result';
+import { type ContainerInfo, decodeContainers } from './containers';
 import {
   dated,
   type FetchLike,
@@ -22,6 +23,8 @@ export interface XnatClient {
   /** XNAT 1.7.0 issues tokens without an id: still usable for the copy made at creation. */
   issueToken(): Promise<XnatResult<IssuedToken>>;
   invalidateToken(idOrAlias: number | string): Promise<XnatResult<void>>;
+  /** The container service's containers (404: not installed; 403: not allowed). */
+  listContainers(): Promise<XnatResult<ContainerInfo[]>>;
 }
 
 function requester(fetchFn: FetchLike, server: ServerRef, options: HttpOptions) {
@@ -97,6 +100,11 @@ export function createXnatClient(
     async issueToken() {
       const raw = await getJson(`${TOKENS}/issue?format=json`);
       return raw.ok ? withDate(decodeToken(raw.value, { idOptional: true }), raw.serverDateMs) : raw;
+    },
+
+    async listContainers() {
+      const raw = await getJson('/xapi/containers?format=json');
+      return raw.ok ? withDate(decodeContainers(raw.value), raw.serverDateMs) : raw;
     },
 
     async invalidateToken(idOrAlias) {
