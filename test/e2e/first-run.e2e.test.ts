@@ -136,7 +136,9 @@ describe('after the extension is disabled and enabled again', () => {
     await expect
       .poll(() => worker.evaluate(() => chrome.storage.local.get('servers')))
       .toEqual({ servers: {} });
-    expect(await worker.evaluate(() => chrome.scripting.getRegisteredContentScripts())).toEqual([]);
+    await expect
+      .poll(() => worker.evaluate(() => chrome.scripting.getRegisteredContentScripts()))
+      .toEqual([]);
     await browser.close();
   });
 });

@@ -81,8 +81,10 @@ describe('reminders in Chromium', () => {
         expect.stringMatching(new RegExp(`^${alias} on CNDA \\(.*\\) expires in (59|60) min$`)),
       ],
     ]);
-    expect(await badge()).toBe('1');
-    expect(await worker().evaluate(() => chrome.action.getTitle({}))).toMatch(/expires in (59|60) min/);
+    await expect.poll(badge).toBe('1');
+    await expect
+      .poll(() => worker().evaluate(() => chrome.action.getTitle({})))
+      .toMatch(/expires in (59|60) min/);
   });
 
   it('does not send it again after the worker restarts', async () => {
@@ -94,8 +96,8 @@ describe('reminders in Chromium', () => {
     expect(await ask('tokens.list', { serverId: xnat.url })).toMatchObject({ ok: true });
     await page.waitForTimeout(1000);
     expect(await shownLog()).toEqual([]);
-    expect(await worker().evaluate(() => chrome.alarms.get('expiry-reminders'))).toMatchObject({
-      name: 'expiry-reminders',
-    });
+    await expect
+      .poll(() => worker().evaluate(() => chrome.alarms.get('expiry-reminders')))
+      .toMatchObject({ name: 'expiry-reminders' });
   });
 });
