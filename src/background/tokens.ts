@@ -7,12 +7,13 @@ import { siteLifetime } from '../expiry/countdown';
 import type { CopyReceipt, Reply, TokenListing } from '../messaging/protocol';
 import { type Failed, failed, ok } from '../result';
 import type { SnippetFormat } from '../snippets/format-names';
-import type { Server, TokenMeta } from '../storage/schema';
+import { amongYours, type Server, type TokenMeta } from '../storage/schema';
 import { readSummary, readTokens } from '../storage/store';
 import { canListTokens } from '../xnat/client';
 import { cleanText } from '../xnat/names';
 import { clockOffsetMs } from '../xnat/server-clock';
 import type { AliasToken } from '../xnat/token';
+import { withContainers } from './containers';
 import { copyToken } from './copy';
 import type { BackgroundDeps } from './deps';
 import {
@@ -132,18 +133,31 @@ export async function tokensForPage(
   const cached = server.account === undefined ? [] : await readTokens(deps.local, server.id, server.account);
   const known = new Set(cached.map((t) => t.id));
   if (cached.length && ids.every((id) => known.has(id)))
-    return ok({ server, tokens: cached, others: 0, foreign: 0, refused: 0, cached: true });
+    return ok({
+      server,
+      tokens: await named(deps, server, cached),
+      others: 0,
+      foreign: 0,
+      refused: 0,
+      cached: true,
+    });
   const fresh = await freshTokens(deps, server);
   if (!fresh.ok) return fresh;
   const { tokens, refused, foreign } = fresh.value;
   return ok({
     server: fresh.value.server,
-    tokens,
+    tokens: foreign.length ? tokens : await named(deps, fresh.value.server, tokens),
     others: 0,
     foreign: foreign.length,
     refused,
     cached: false,
   });
+}
+
+/** The page's pipeline tokens, each with its container where the container service says (cached). */
+async function named(deps: BackgroundDeps, server: Server, tokens: TokenMeta[]): Promise<TokenMeta[]> {
+  if (tokens.every(amongYours)) return tokens;
+  return (await withContainers(deps, server)) ?? tokens;
 }
 
 /** Copying a token makes it one the user uses; a token of another account is never copied. */

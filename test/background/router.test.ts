@@ -112,7 +112,7 @@ describe('forged senders', () => {
 describe('fuzzing', () => {
   it('whatever arrives, every URL fetched is a known server plus a fixed path', async () => {
     const allowed =
-      /^http:\/\/127\.0\.0\.1:\d+\/xnat\/(data\/services\/tokens\/(show|issue|invalidate\/\d+)\?format=json|xapi\/users\/username|xapi\/siteConfig\/(buildInfo|siteId))$/;
+      /^http:\/\/127\.0\.0\.1:\d+\/xnat\/(data\/services\/tokens\/(show|issue|invalidate\/\d+)\?format=json|xapi\/users\/username|xapi\/containers\?format=json|xapi\/siteConfig\/(buildInfo|siteId))$/;
     const types = [
       'tokens.list',
       'tokens.copy',

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { uiRoot } from '../../src/content/shadow-ui';
 import { watchTokenPage } from '../../src/content/watch-page';
 import type { CopyReceipt, Reply, TokenListing } from '../../src/messaging/protocol';
-import type { TokenMeta } from '../../src/storage/schema';
+import type { HeldBy, TokenMeta } from '../../src/storage/schema';
 import { t } from '../fakes/strings';
 import { type PageToken, PROFILE_PAGE, pageToken, renderTokenTable } from '../fixtures/token-page';
 
@@ -17,6 +17,8 @@ let created: number[];
 let replaced: number[];
 /** Rows XNAT lists for another account than the one logged in (a planted session). */
 let foreignIds: number[];
+/** Containers holding rows' tokens, by token id. */
+let heldBy: Record<number, HeldBy>;
 
 const listing = (clockOffsetMs = 0): Reply<TokenListing> => ({
   ok: true,
@@ -40,6 +42,7 @@ const listing = (clockOffsetMs = 0): Reply<TokenListing> => ({
         singleUse: false,
         createdHere: false,
         ...(t.id === 1 ? { label: 'nightly-sync', yours: { since: NOW, why: 'labelled' as const } } : {}),
+        ...(heldBy[t.id] ? { container: heldBy[t.id] } : {}),
       })),
     others: 0,
     foreign: foreignIds.length,
@@ -142,6 +145,7 @@ beforeEach(() => {
   created = [];
   replaced = [];
   foreignIds = [];
+  heldBy = {};
 });
 
 afterEach(() => {
@@ -282,6 +286,17 @@ const control = (index: number) => uiRoot(hosts('copy')[index] as HTMLElement) a
 const statusLine = () => uiRoot(hosts('notices')[0] as HTMLElement)?.querySelector('[role=status]');
 const key = (target: Element, name: string) =>
   target.dispatchEvent(new KeyboardEvent('keydown', { key: name, bubbles: true, composed: true }));
+
+describe('a container’s token in XNAT’s table', () => {
+  it('gets a short line by its row: what runs, where, for how long', async () => {
+    heldBy = { 2: { running: true, what: 'dcm2niix', project: 'P1', since: NOW - 2 * 3600_000 } };
+    renderTokenTable(document, shown);
+    start();
+    await settle();
+    const lines = hosts('countdown').map((h) => uiRoot(h)?.querySelector('.held')?.textContent);
+    expect(lines).toEqual(['', 'container: dcm2niix · P1 · running 2 h', '']);
+  });
+});
 
 describe('another account’s tokens in XNAT’s table', () => {
   it('are named in the line above the table, as the popup names them', async () => {

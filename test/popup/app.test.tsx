@@ -187,6 +187,34 @@ describe('tokens the user uses, and the others', () => {
     expect(open.querySelectorAll('li.token')).toHaveLength(3);
   });
 
+  it('names the other tokens by their containers, and offers to delete the leftovers after asking', async () => {
+    const actions = fakeActions();
+    const running = token(5, 90, {
+      container: { running: true, what: 'dcm2niix', project: 'P1', since: NOW - 47 * 3600_000 },
+    });
+    const done = token(6, 80, {
+      container: { running: false, what: 'recon-all', project: '', since: NOW - 3 * 86_400_000 },
+    });
+    const root = await mount(
+      state({
+        sections: [
+          section(DEMO, [], { others: 3, otherTokens: [running, done, token(7, 70)], showOthers: true }),
+        ],
+      }),
+      actions,
+    );
+    expect([...root.querySelectorAll('.held')].map((e) => e.textContent)).toEqual([
+      'container: dcm2niix · P1 · running 1 d 23 h',
+      'container: recon-all · finished 3 d ago',
+    ]);
+    await act(() => byText(root, 'Delete 1 leftover token')?.click());
+    const dialog = root.querySelector('[role=alertdialog]') as HTMLElement;
+    expect(dialog.textContent).toContain('Delete 1 token whose container has finished?');
+    expect(dialog.textContent).toContain('could cause a pipeline to fail midstream');
+    await act(() => byText(root, 'Delete leftover tokens')?.click());
+    expect(actions.deleteLeftovers).toHaveBeenCalledWith(DEMO.id);
+  });
+
   it('with none marked yet, says how a token becomes the user’s', async () => {
     const root = await mount(state({ sections: [section(DEMO, [], { others: 3 })] }));
     expect(root.textContent).toContain('Copy one, create one or press Remind me');
