@@ -153,6 +153,12 @@ export async function containerBurstRows(): Promise<Row[]> {
   ];
   for (const token of mine) await ask('tokens.copy', { serverId: xnat.url, tokenId: token.id });
   const day = await simulateDay(deps, [xnat], clock);
+  // The next day, after the user opened the other tokens once (their containers known): warnings
+  // for the running jobs about to lose their tokens, and the requests they cost.
+  await ask('tokens.others', { serverId: xnat.url });
+  const shownBefore = [...deps.shown.values()].flat().length;
+  const named = await simulateDay(deps, [xnat], clock);
+  const jobWarnings = [...deps.shown.values()].flat().length - shownBefore;
   // The same day with "Remind me about: all tokens", for reference.
   const allClock = { now: Date.now() };
   const all = backgroundWithFakeClock(allClock);
@@ -173,6 +179,14 @@ export async function containerBurstRows(): Promise<Row[]> {
       reference: `"all tokens": ${allDay.reminders} (grouped per server and pass)`,
       target: '≤ 2 per token of yours (1 h, expiry)',
       ok: day.reminders <= 4,
+    },
+    {
+      group: 'container burst',
+      measure: 'a day after the other tokens were opened once: requests (container list among them)',
+      value: `${named.requests} (${xnat.control.requestCount('GET /xapi/containers')})`,
+      reference: `${named.alarms} wake-ups, ${jobWarnings} job warnings`,
+      target: '≤ 3 per wake-up (show, who is logged in, containers)',
+      ok: named.requests <= 3 * named.alarms,
     },
     {
       group: 'container burst',
