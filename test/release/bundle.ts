@@ -9,9 +9,10 @@ export const DIST = path.resolve(import.meta.dirname, '../../dist');
  * Size budgets (gzip, each entry with everything it loads), asserted by the release test and printed
  * by the bench. About 3 KB of each is webextension-polyfill, which the stack requires. The
  * background's was raised from 20 KB when it began to carry xnat-renew (a 3 KB shell program, gzipped,
- * written into the renewing .netrc it copies; a service worker cannot load it later with import()).
+ * written into the renewing .netrc it copies; a service worker cannot load it later with import()),
+ * accounts, replace with its pending deletes, and the container service's job warnings.
  */
-export const BUDGETS = { content: 10 * 1024, popup: 24 * 1024, background: 24 * 1024 } as const;
+export const BUDGETS = { content: 10 * 1024, popup: 24 * 1024, background: 26 * 1024 } as const;
 
 export function manifestOf(build: 'chrome' | 'firefox'): Record<string, unknown> {
   return JSON.parse(readFileSync(path.join(DIST, build, 'manifest.json'), 'utf8'));

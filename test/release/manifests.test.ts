@@ -79,6 +79,8 @@ describe('browser specifics', () => {
       id: expect.stringMatching(/@/),
       data_collection_permissions: { required: ['none'] },
     });
+    // Firefox for Android is not declared until it is tested.
+    expect(Object.keys(manifest.browser_specific_settings)).toEqual(['gecko']);
   });
 });
 
