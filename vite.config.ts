@@ -13,6 +13,7 @@ import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 import baseManifest from './manifest.json' with { type: 'json' };
 import pkg from './package.json' with { type: 'json' };
+import { privacyPage } from './store/privacy-page.ts';
 
 export const GECKO_ID = 'xnat-token-tools@xnat-token-tools.dev';
 
@@ -98,6 +99,18 @@ function reproducibleWorkerName(): Plugin {
   };
 }
 
+/** PRIVACY.md, shipped as privacy.html for the settings and the welcome page to link to. */
+function privacyPolicyPage(): Plugin {
+  return {
+    name: 'xtt:privacy-page',
+    apply: 'build',
+    async generateBundle() {
+      const markdown = await readFile(path.resolve(import.meta.dirname, 'PRIVACY.md'), 'utf8');
+      this.emitFile({ type: 'asset', fileName: 'privacy.html', source: privacyPage(markdown) });
+    },
+  };
+}
+
 /**
  * Nothing here uses dangerouslySetInnerHTML (Biome forbids it), so preact's one innerHTML write is
  * replaced by a throw: the rule holds at run time too, and store linters see no innerHTML sink.
@@ -129,6 +142,7 @@ export default defineConfig(({ mode }) => {
             crx({ manifest: manifestFor(browser, e2e), browser }),
             withoutWebAccessibleResources(),
             reproducibleWorkerName(),
+            privacyPolicyPage(),
           ]),
     ],
     build: {

@@ -1,4 +1,5 @@
 import type { OptionsViewProps } from './controller';
+import { PrivacyLink } from './privacy-link';
 import { ServersFieldset } from './servers-fieldset';
 import { SettingsFieldsets } from './settings-fieldsets';
 
@@ -13,6 +14,7 @@ export function OptionsApp({ state, actions, t }: OptionsViewProps) {
       {state.settings && (
         <SettingsFieldsets settings={state.settings} state={state} actions={actions} t={t} />
       )}
+      <PrivacyLink t={t} />
     </main>
   );
 }

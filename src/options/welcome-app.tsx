@@ -1,5 +1,6 @@
 import { serverTitle } from '../xnat/names';
 import type { OptionsViewProps } from './controller';
+import { PrivacyLink } from './privacy-link';
 import { AddServerForm } from './servers-fieldset';
 
 /**
@@ -39,6 +40,7 @@ export function WelcomeApp({ state, actions, t }: OptionsViewProps) {
       <p>
         <a href="index.html">{t('welcomeSettings')}</a> {t('welcomeSettingsHint')}
       </p>
+      <PrivacyLink t={t} />
     </main>
   );
 }

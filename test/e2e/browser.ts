@@ -24,6 +24,8 @@ export interface LaunchOptions {
   /** A profile to reuse, as after a browser restart; the caller removes it. Fresh and removed if unset. */
   userDataDir?: string;
   headless?: boolean;
+  /** The browser's UI language (the extension's words follow it), e.g. `de`. */
+  language?: string;
 }
 
 export async function launchWithExtension(options: LaunchOptions = {}): Promise<ExtensionBrowser> {
@@ -45,7 +47,11 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
       '--disable-sync',
       `--disable-extensions-except=${extensionDir}`,
       `--load-extension=${extensionDir}`,
+      ...(options.language ? [`--lang=${options.language}`] : []),
     ],
+    ...(options.language
+      ? { locale: options.language, env: { ...process.env, LANGUAGE: options.language } }
+      : {}),
   });
   const worker =
     context.serviceWorkers()[0] ??

@@ -16,6 +16,16 @@ const change = (el: HTMLInputElement | HTMLSelectElement, value: string) =>
   });
 
 describe('options', () => {
+  it('links the privacy policy the extension ships, and the warning for running jobs is on', async () => {
+    const { root } = await mount();
+    const link = [...root.querySelectorAll('a')].find((a) => a.textContent === 'Privacy policy');
+    expect(link?.getAttribute('href')).toBe('/privacy.html');
+    const warn = [...root.querySelectorAll('label')].find((l) =>
+      l.textContent?.includes('running container'),
+    );
+    expect((warn?.querySelector('input') as HTMLInputElement | null)?.checked).toBe(true);
+  });
+
   it('adds a server by any address; Remove asks first, says it withdraws access, and Escape backs out', async () => {
     const demo = server('XNAT_DEMO', 'http://127.0.0.1:8080/xnat');
     const { root, actions } = await mount({ servers: [demo] });
