@@ -2,7 +2,7 @@
 // link to the same words the repository and the store listings do. Only what PRIVACY.md uses is
 // understood: headings, paragraphs, lists, rules, bold, italics, code and in-page links.
 
-const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /** GitHub's heading anchors: lower case, spaces to hyphens, punctuation dropped. */
 export const anchorOf = (heading: string) =>
@@ -12,7 +12,7 @@ export const anchorOf = (heading: string) =>
     .replace(/ /g, '-');
 
 function inline(text: string): string {
-  return escape(text)
+  return escapeHtml(text)
     .replace(/`([^`]+)`/g, '<code>$1</code>')
     .replace(/\*\*([^*]+)\*\*/g, '<strong>$1</strong>')
     .replace(/(^|[\s(])_([^_]+)_/g, '$1<em>$2</em>')
