@@ -53,51 +53,46 @@ export function manifestFor(browser: 'chrome' | 'firefox', e2e: boolean): Manife
   return firefox as unknown as ManifestV3Export;
 }
 
+/** A step on the written build (crxjs writes the manifest and the loader last). */
+function afterWrite(name: string, step: (outDir: string) => Promise<void>): Plugin {
+  let outDir = '';
+  return {
+    name,
+    apply: 'build',
+    configResolved(config) {
+      outDir = config.build.outDir;
+    },
+    writeBundle: () => step(outDir),
+  };
+}
+
 /**
  * crxjs lists the run-time registered content script under web_accessible_resources for every
  * http(s) page. Registered scripts need no such entry (it is a classic IIFE without imports), and
  * exposing files to the web lets pages fingerprint the extension: none are exposed.
  */
-function withoutWebAccessibleResources(): Plugin {
-  let outDir = '';
-  return {
-    name: 'xtt:no-web-accessible-resources',
-    apply: 'build',
-    configResolved(config) {
-      outDir = config.build.outDir;
-    },
-    async writeBundle() {
-      const file = path.join(outDir, 'manifest.json');
-      const manifest = JSON.parse(await readFile(file, 'utf8'));
-      delete manifest.web_accessible_resources;
-      await writeFile(file, `${JSON.stringify(manifest, null, 2)}\n`);
-    },
-  };
-}
+const withoutWebAccessibleResources = () =>
+  afterWrite('xtt:no-web-accessible-resources', async (outDir) => {
+    const file = path.join(outDir, 'manifest.json');
+    const manifest = JSON.parse(await readFile(file, 'utf8'));
+    delete manifest.web_accessible_resources;
+    await writeFile(file, `${JSON.stringify(manifest, null, 2)}\n`);
+  });
 
 /**
  * The worker's chunk is named by a hash that came out different for the same content built in
  * another folder (seen with crxjs 3.0.0 on rolldown): store reviewers rebuild the source and must get
  * the same files, so it gets a fixed name, and the loader that imports it follows.
  */
-function reproducibleWorkerName(): Plugin {
-  let outDir = '';
-  return {
-    name: 'xtt:reproducible-worker-name',
-    apply: 'build',
-    configResolved(config) {
-      outDir = config.build.outDir;
-    },
-    async writeBundle() {
-      const assets = path.join(outDir, 'assets');
-      const hashed = (await readdir(assets)).find((f) => /^service-worker\.ts-[\w-]+\.js$/.test(f));
-      if (!hashed) return;
-      await rename(path.join(assets, hashed), path.join(assets, 'service-worker.js'));
-      const loader = path.join(outDir, 'service-worker-loader.js');
-      await writeFile(loader, (await readFile(loader, 'utf8')).replace(hashed, 'service-worker.js'));
-    },
-  };
-}
+const reproducibleWorkerName = () =>
+  afterWrite('xtt:reproducible-worker-name', async (outDir) => {
+    const assets = path.join(outDir, 'assets');
+    const hashed = (await readdir(assets)).find((f) => /^service-worker\.ts-[\w-]+\.js$/.test(f));
+    if (!hashed) return;
+    await rename(path.join(assets, hashed), path.join(assets, 'service-worker.js'));
+    const loader = path.join(outDir, 'service-worker-loader.js');
+    await writeFile(loader, (await readFile(loader, 'utf8')).replace(hashed, 'service-worker.js'));
+  });
 
 /** PRIVACY.md, shipped as privacy.html for the settings and the welcome page to link to. */
 function privacyPolicyPage(): Plugin {

@@ -8,23 +8,18 @@ import { notificationId, runReminders } from '../../src/background/reminders';
 import type { TokenMeta } from '../../src/storage/schema';
 import { readServers, readTokens } from '../../src/storage/store';
 import { cookieJarFetch, logIn } from '../fakes/cookie-jar-fetch';
-import { fakeDeps } from '../fakes/fake-deps';
-import { ADMIN_USER, DEMO_USER } from '../xnat-server/server';
-import { type Harness, harness, value } from './harness';
+import { DEMO_USER } from '../xnat-server/server';
+import { BOB, type Harness, harnessOnClock, value } from './harness';
 
 const MIN = 60_000;
 const DAY = 24 * 60 * MIN;
-const BOB = { username: 'bob', password: 'bob-pass' };
 let clock: number;
 let h: Harness;
 let serverId: string;
 
 beforeEach(async () => {
   clock = Date.now();
-  h = await harness(
-    { sweepIntervalMs: 0, sessionTimeoutMs: 30 * DAY, users: [DEMO_USER, ADMIN_USER, BOB] },
-    (fetch) => fakeDeps(fetch, { granted: ['http://127.0.0.1/*'], now: () => clock }),
-  );
+  h = await harnessOnClock(() => clock);
   serverId = await h.addServer();
 });
 afterEach(async () => {

@@ -5,9 +5,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { jobNotificationId } from '../../src/background/job-warnings';
 import { runReminders } from '../../src/background/reminders';
-import { fakeDeps } from '../fakes/fake-deps';
 import type { StartOptions } from '../xnat-server/server';
-import { type Harness, harness, value } from './harness';
+import { type Harness, harnessOnClock, value } from './harness';
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;
@@ -17,9 +16,7 @@ let serverId: string;
 
 async function setUp(options: StartOptions = {}) {
   clock = Date.now();
-  h = await harness({ sweepIntervalMs: 0, sessionTimeoutMs: 30 * 24 * HOUR, ...options }, (fetch) =>
-    fakeDeps(fetch, { granted: ['http://127.0.0.1/*'], now: () => clock }),
-  );
+  h = await harnessOnClock(() => clock, options);
   serverId = await h.addServer();
 }
 afterEach(async () => {

@@ -4,7 +4,7 @@ import { createRouter, type Sender } from '../../src/background/router';
 import type { Reply, RequestOf, RequestType, ResponseOf } from '../../src/messaging/protocol';
 import { cookieJarFetch, type JarFetch, logIn } from '../fakes/cookie-jar-fetch';
 import { EXTENSION_ID, EXTENSION_ORIGIN, type FakeDeps, fakeDeps } from '../fakes/fake-deps';
-import { type RunningXnat, type StartOptions, start } from '../xnat-server/server';
+import { ADMIN_USER, DEMO_USER, type RunningXnat, type StartOptions, start } from '../xnat-server/server';
 
 export const POPUP: Sender = { id: EXTENSION_ID, url: `${EXTENSION_ORIGIN}/src/popup/index.html` };
 
@@ -52,6 +52,24 @@ export async function harness(
     },
     stop: () => xnat.stop(),
   };
+}
+
+export const BOB = { username: 'bob', password: 'bob-pass' };
+
+/**
+ * A harness on a clock the test moves (`now`), with alice, an admin and bob, a session that outlives
+ * the days a test skips through, and the sweep left to the test.
+ */
+export function harnessOnClock(now: () => number, options: StartOptions = {}): Promise<Harness> {
+  return harness(
+    {
+      sweepIntervalMs: 0,
+      sessionTimeoutMs: 30 * 24 * 3600_000,
+      users: [DEMO_USER, ADMIN_USER, BOB],
+      ...options,
+    },
+    (fetch) => fakeDeps(fetch, { granted: ['http://127.0.0.1/*'], now }),
+  );
 }
 
 export function value<T>(reply: Reply<T>): T {

@@ -6,9 +6,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DELETE_ALARM, runDueDeletes, scheduleDeletes } from '../../src/background/pending-deletes';
 import { readTokens } from '../../src/storage/store';
 import { logIn } from '../fakes/cookie-jar-fetch';
-import { fakeDeps } from '../fakes/fake-deps';
-import { ADMIN_USER, DEMO_USER } from '../xnat-server/server';
-import { type Harness, harness, value } from './harness';
+import { DEMO_USER } from '../xnat-server/server';
+import { type Harness, harnessOnClock, value } from './harness';
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;
@@ -18,14 +17,7 @@ let serverId: string;
 
 beforeEach(async () => {
   clock = Date.now();
-  h = await harness(
-    {
-      sweepIntervalMs: 0,
-      sessionTimeoutMs: 30 * 24 * HOUR,
-      users: [DEMO_USER, ADMIN_USER, { username: 'bob', password: 'bob-pass' }],
-    },
-    (fetch) => fakeDeps(fetch, { granted: ['http://127.0.0.1/*'], now: () => clock }),
-  );
+  h = await harnessOnClock(() => clock);
   serverId = await h.addServer();
 });
 afterEach(async () => {

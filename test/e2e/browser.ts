@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { type BrowserContext, chromium, type Page, type Worker } from 'playwright-core';
+import type { Reply, RequestOf, RequestType, ResponseOf } from '../../src/messaging/protocol';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const EXTENSION_DIR = path.resolve(
@@ -72,6 +73,36 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
       if (!options.userDataDir) rmSync(userDataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** Asks the background as the extension's own pages do (`view` is one of them). */
+export function askFrom(view: Page) {
+  return <K extends RequestType>(type: K, payload: RequestOf<K>): Promise<Reply<ResponseOf<K>>> =>
+    view.evaluate(([t, p]) => chrome.runtime.sendMessage({ type: t, payload: p }), [type, payload] as const);
+}
+
+/** Evaluates an expression in the page script's isolated world of a decorated page (through CDP). */
+export async function inPageScriptWorld(
+  browser: ExtensionBrowser,
+  page: Page,
+  expression: string,
+): Promise<unknown> {
+  const cdp = await browser.context.newCDPSession(page);
+  const contexts: { id: number; origin: string; auxData?: { type?: string } }[] = [];
+  cdp.on('Runtime.executionContextCreated', (e) => contexts.push(e.context));
+  await cdp.send('Runtime.enable');
+  const isolated = contexts.find(
+    (c) => c.auxData?.type === 'isolated' && c.origin === `chrome-extension://${browser.extensionId}`,
+  );
+  if (!isolated) throw new Error('no page script world in this page');
+  const { result } = await cdp.send('Runtime.evaluate', {
+    contextId: isolated.id,
+    expression,
+    awaitPromise: true,
+    returnByValue: true,
+  });
+  await cdp.detach();
+  return result.value;
 }
 
 /** Log in through the simulated XNAT's form, as a person would. */

