@@ -12,7 +12,6 @@ import { DEMO_USER } from '../xnat-server/server';
 import { BOB, type Harness, harnessOnClock, value } from './harness';
 
 const MIN = 60_000;
-const DAY = 24 * 60 * MIN;
 let clock: number;
 let h: Harness;
 let serverId: string;
