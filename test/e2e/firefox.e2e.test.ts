@@ -1,5 +1,10 @@
 // The Firefox build in Debian's firefox-esr, driven over WebDriver BiDi with puppeteer-core, against
 // the simulated XNAT (issue 9): the page script decorates the token page and a copied command runs.
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
 import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_IDS, runCopied } from '../fakes/copied-command';
@@ -7,6 +12,7 @@ import { type RunningXnat, start } from '../xnat-server/server';
 import { screenshotPath } from './browser';
 import { launchFirefoxWithExtension, openExtensionPage, sendFromExtensionPage } from './firefox-browser';
 
+const run = promisify(execFile);
 let browser: Browser;
 let xnat: RunningXnat;
 let page: Page;
@@ -84,5 +90,36 @@ describe('in Firefox ESR', () => {
     expect(await popup.evaluate(() => document.querySelectorAll('section.server').length)).toBe(1);
     xnat.control.clearFaults();
     await popup.close();
+  });
+
+  it('the renewing .netrc and Replace work here too: the copied program runs, the old token waits', async () => {
+    const view = await browser.newPage();
+    await openExtensionPage(view, firefoxUrl('src/popup/index.html'), 'main');
+    const serverId = xnat.url;
+    const [token] = xnat.control.state.tokensOf('alice');
+    if (!token) throw new Error('no token');
+    const copied = (await sendFromExtensionPage(view, {
+      type: 'tokens.copy',
+      payload: { serverId, tokenId: token.id, format: 'renewing' },
+    })) as { ok: boolean; value?: { token?: { yours?: { why: string } } } };
+    expect(copied).toMatchObject({ ok: true, value: { token: { yours: { why: 'renewing' } } } });
+    const script = await page.evaluate(() => navigator.clipboard.readText());
+    const home = mkdtempSync(path.join(tmpdir(), 'xtt-ff-renew-'));
+    try {
+      const env = { HOME: home, PATH: '/usr/bin:/bin' };
+      await run('bash', ['-c', script], { env });
+      expect(readFileSync(path.join(home, '.netrc'), 'utf8')).toContain(token.alias);
+      expect((await run(path.join(home, '.local/bin/xnat-renew'), [], { env })).stdout).toBe('');
+    } finally {
+      rmSync(home, { recursive: true, force: true });
+    }
+    const replaced = (await sendFromExtensionPage(view, {
+      type: 'tokens.replace',
+      payload: { serverId, tokenId: token.id, deleteOld: 'in-1h' },
+    })) as { ok: boolean; value?: { old?: { deleteAt?: number } } };
+    expect(replaced.ok).toBe(true);
+    expect(replaced.value?.old?.deleteAt).toBeGreaterThan(Date.now() + 55 * 60_000);
+    expect(xnat.control.state.findToken(token.alias)).toBeDefined();
+    await view.close();
   });
 });
