@@ -6,7 +6,6 @@ import type { LeftoverResult, OtherTokens, Reply } from '../messaging/protocol';
 import { ok } from '../result';
 import { amongYours, isLeftover, type Server, type TokenMeta } from '../storage/schema';
 import { containersKey } from '../storage/session-keys';
-import { readTokens } from '../storage/store';
 import type { ContainerInfo } from '../xnat/containers';
 import type { BackgroundDeps } from './deps';
 import { updateTokens } from './token-records';
@@ -65,7 +64,9 @@ export async function withContainers(deps: BackgroundDeps, server: Server): Prom
 /** For the popup's other tokens: each with the container that holds it, where the service says. */
 export async function otherTokens(deps: BackgroundDeps, server: Server): Promise<Reply<OtherTokens>> {
   const annotated = await withContainers(deps, server);
-  const tokens = annotated ?? (await readTokens(deps.local, server.id, server.account));
+  // Read in turn with the list the popup just had (it may still be storing it).
+  const tokens =
+    annotated ?? (await updateTokens(deps, server, (stored) => ({ tokens: stored, result: stored })));
   return ok({ tokens: tokens.filter((t) => !amongYours(t)), containerService: annotated !== null });
 }
 

@@ -4,7 +4,14 @@
 // Records belong to (server, XNAT account): a list read as bob never touches what alice's tokens hold.
 // Every change announces itself, and the reminder schedule follows from that: no write can forget it.
 import { MAX_ACCOUNTS, type Server, type TokenMeta, type YoursReason } from '../storage/schema';
-import { forgetRecords, forgetServer, readTokens, writeServer, writeTokens } from '../storage/store';
+import {
+  forgetRecords,
+  forgetServer,
+  readServers,
+  readTokens,
+  writeServer,
+  writeTokens,
+} from '../storage/store';
 import type { AliasToken } from '../xnat/token';
 import { serially } from './coordination';
 import type { BackgroundDeps } from './deps';
@@ -39,9 +46,11 @@ export function updateTokens<T>(
   options: { quiet?: boolean } = {},
 ): Promise<T> {
   return serially(deps, `tokens:${server.id}`, async () => {
-    const before = await readTokens(deps.local, server.id, server.account);
+    // A server read before a list queued ahead of this change stored its account: that account's.
+    const account = server.account ?? (await readServers(deps.local))[server.id]?.account;
+    const before = await readTokens(deps.local, server.id, account);
     const { tokens, result } = change(before);
-    const written = await writeTokens(deps.local, server.id, server.account, tokens, before);
+    const written = await writeTokens(deps.local, server.id, account, tokens, before);
     if (written && !options.quiet) announce(deps, server.id);
     return result;
   });
@@ -59,16 +68,18 @@ export function withAccount(server: Server, account: string): Server {
  * token carried over. Records from before accounts are claimed by the account that lists them; the
  * ones nobody lists stay until they are long expired (XNAT has swept them by then).
  */
-export async function rememberListing(
+export function rememberListing(
   deps: BackgroundDeps,
   before: Server,
   server: Server & { account: string },
   listed: AliasToken[],
 ): Promise<TokenMeta[]> {
-  if (server !== before) await writeServer(deps.local, server);
-  const dropped = (before.accounts ?? []).filter((a) => !server.accounts?.includes(a));
-  for (const account of dropped) await forgetRecords(deps.local, server.id, account);
+  // In the queue at once (before any await): a request that comes right after the reply this list
+  // was read for finds the list stored, not half-way.
   return serially(deps, `tokens:${server.id}`, async () => {
+    if (server !== before) await writeServer(deps.local, server);
+    const dropped = (before.accounts ?? []).filter((a) => !server.accounts?.includes(a));
+    for (const account of dropped) await forgetRecords(deps.local, server.id, account);
     const known = await readTokens(deps.local, server.id, server.account);
     const unclaimed = await readTokens(deps.local, server.id);
     const merged = mergeListed(listed, [...known, ...unclaimed]);

@@ -5,8 +5,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { jobNotificationId } from '../../src/background/job-warnings';
 import { runReminders } from '../../src/background/reminders';
+import type { OtherTokens, Reply } from '../../src/messaging/protocol';
 import type { StartOptions } from '../xnat-server/server';
-import { type Harness, harnessOnClock, value } from './harness';
+import { type Harness, harnessOnClock, POPUP, value } from './harness';
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;
@@ -49,6 +50,18 @@ describe('the other tokens, named by their containers', () => {
     // Asked again within minutes: no second request.
     await others();
     expect(containerRequests()).toBe(1);
+  });
+
+  it('asked the moment the list has been answered (still being stored), names every one of them', async () => {
+    await setUp();
+    h.xnat.control.seedBurst(9);
+    // The popup opens the other tokens as soon as the list arrives: no wait for what follows it.
+    expect(await h.route({ type: 'tokens.list', payload: { serverId } }, POPUP)).toMatchObject({ ok: true });
+    const listed = value(
+      (await h.route({ type: 'tokens.others', payload: { serverId } }, POPUP)) as Reply<OtherTokens>,
+    );
+    expect(listed.tokens).toHaveLength(9);
+    expect(listed.tokens.filter((t) => t.container)).toHaveLength(6);
   });
 
   it('without the container service (404) nothing changes and nothing is asked again', async () => {
