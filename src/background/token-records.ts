@@ -37,7 +37,8 @@ export async function forgetServerRecords(deps: BackgroundDeps, serverId: string
 
 /**
  * Reads the tokens of the server's current account, lets `change` return the new list, writes it if
- * it differs. `quiet` is for the reminder pass alone, which schedules what follows itself.
+ * it differs. `quiet` is for the passes that schedule what follows themselves (reminders, job
+ * warnings, pending deletes).
  */
 export function updateTokens<T>(
   deps: BackgroundDeps,
