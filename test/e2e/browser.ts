@@ -61,6 +61,10 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
       if (!options.userDataDir) rmSync(userDataDir, { recursive: true, force: true });
       throw new Error(`the extension at ${extensionDir} started no service worker: ${error.message}`);
     }));
+  // A locator read inside expect.poll must give up no later than the poll does, so that the poll can
+  // ask again (Playwright's own default is 30 s); navigations keep their 30 s.
+  context.setDefaultTimeout(10_000);
+  context.setDefaultNavigationTimeout(30_000);
   // The id depends on the folder's absolute path, so it is read, never hard-coded.
   const extensionId = new URL(worker.url()).host;
   return {

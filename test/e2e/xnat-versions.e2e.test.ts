@@ -148,6 +148,7 @@ describe('XNAT before 1.7.5', () => {
     const popup = await browser.context.newPage();
     await popup.goto(browser.extensionUrl('src/popup/index.html'));
     const section = popup.locator('section.server', { has: popup.locator('.site:text-is("ANCIENT")') });
+    await expect.poll(() => popup.locator('section.server[aria-busy="true"]').count()).toBe(0);
     await expect
       .poll(() => section.locator('.state').textContent())
       .toContain('This XNAT (1.7.4) cannot list alias tokens; upgrade to 1.7.5 or later.');
