@@ -5,12 +5,12 @@ import { failed, ok } from '../result';
 import type { SnippetFormat } from '../snippets/format-names';
 import type { Server, TokenMeta } from '../storage/schema';
 import { creatingKey } from '../storage/session-keys';
-import { readTokens, writeServer } from '../storage/store';
+import { readTokens } from '../storage/store';
 import type { AliasToken, IssuedToken } from '../xnat/token';
 import { once } from './coordination';
 import { copyToken } from './copy';
 import type { BackgroundDeps } from './deps';
-import { markRenewing, serverNow, toMeta, updateTokens, withAccount } from './token-records';
+import { markRenewing, saveServer, serverNow, toMeta, updateTokens, withAccount } from './token-records';
 import { client } from './xnat-client';
 
 export type Created = { token: TokenMeta | null; copy: Reply<CopyReceipt> | null };
@@ -59,7 +59,7 @@ async function issueOnce(
           yours: { since: serverNow(deps, server), why: 'created' },
         };
   const mine = withAccount(server, user.value);
-  if (mine !== server) await writeServer(deps.local, mine);
+  if (mine !== server) await saveServer(deps, mine);
   if (meta) {
     await updateTokens(deps, mine, (tokens) => ({
       tokens: [meta, ...tokens.filter((t) => t.id !== meta.id)],

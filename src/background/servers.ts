@@ -3,14 +3,14 @@
 import type { Reply } from '../messaging/protocol';
 import { failed, ok } from '../result';
 import type { Server } from '../storage/schema';
-import { readServers, writeServer } from '../storage/store';
+import { readServers } from '../storage/store';
 import { detectServer } from '../xnat/detect';
 import { clockOffsetMs } from '../xnat/server-clock';
 import { hostPattern, serverForUrl, serverId } from '../xnat/server-identity';
 import { once } from './coordination';
 import type { BackgroundDeps } from './deps';
 import { ensureContentScript, onPermissionsRemoved } from './grants';
-import { forgetServerRecords } from './token-records';
+import { forgetServerRecords, saveServer } from './token-records';
 
 type Added = { server: Server; isNew: boolean };
 
@@ -40,7 +40,7 @@ async function detectAndRemember(deps: BackgroundDeps, url: string, tabId?: numb
   const isNew = !before;
   // Added again (a new address for it, or Add pressed twice): its accounts and their records stay.
   if (before?.account) Object.assign(server, { account: before.account, accounts: before.accounts });
-  await writeServer(deps.local, server);
+  await saveServer(deps, server);
   await ensureContentScript(deps, pattern);
   // The page is already open: decorate it now rather than on its next load.
   if (tabId !== undefined) await deps.injectPageScript(tabId).catch(() => undefined);

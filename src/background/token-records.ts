@@ -29,9 +29,20 @@ function announce(deps: BackgroundDeps, serverId: string): void {
   });
 }
 
+// Every server lives in one storage key: two lists of two servers stored at once would each write
+// the map as they read it, and one server's account would be lost. One write at a time.
+const SERVERS_LOCK = 'servers';
+
+/** Stores a server (its clock, account, lifetime), one write of the server map at a time. */
+export function saveServer(deps: BackgroundDeps, server: Server): Promise<void> {
+  return serially(deps, SERVERS_LOCK, () => writeServer(deps.local, server));
+}
+
 /** Forgets a server and everything stored about it (its grant is gone, or the user removed it). */
 export async function forgetServerRecords(deps: BackgroundDeps, serverId: string): Promise<void> {
-  await serially(deps, `tokens:${serverId}`, () => forgetServer(deps.local, serverId));
+  await serially(deps, `tokens:${serverId}`, () =>
+    serially(deps, SERVERS_LOCK, () => forgetServer(deps.local, serverId)),
+  );
   announce(deps, serverId);
 }
 
@@ -78,7 +89,7 @@ export function rememberListing(
   // In the queue at once (before any await): a request that comes right after the reply this list
   // was read for finds the list stored, not half-way.
   return serially(deps, `tokens:${server.id}`, async () => {
-    if (server !== before) await writeServer(deps.local, server);
+    if (server !== before) await saveServer(deps, server);
     const dropped = (before.accounts ?? []).filter((a) => !server.accounts?.includes(a));
     for (const account of dropped) await forgetRecords(deps.local, server.id, account);
     const known = await readTokens(deps.local, server.id, server.account);

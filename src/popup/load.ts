@@ -65,7 +65,8 @@ export async function refresh(ctx: PopupContext, serverId: string): Promise<void
     loading: false,
     failure: null,
   });
-  if (ctx.section(serverId)?.otherTokens) await loadOthers(ctx, serverId);
+  const shown = ctx.section(serverId);
+  if (shown?.otherTokens || shown?.showOthers) await loadOthers(ctx, serverId);
 }
 
 /**

@@ -144,8 +144,11 @@ export async function toggleOthers(ctx: PopupContext, serverId: string): Promise
   const section = ctx.section(serverId);
   if (!section) return;
   ctx.patchSection(serverId, { showOthers: !section.showOthers });
-  // Opening them names them by their containers (once per few minutes; the background caches).
-  if (!section.showOthers && section.containerService === null) await loadOthers(ctx, serverId);
+  // Opening them names them by their containers (once per few minutes; the background caches). While
+  // the fresh list is still coming, the list's arrival reads them instead (the account's tokens are
+  // stored by then, never half-way).
+  if (!section.showOthers && section.containerService === null && !section.loading)
+    await loadOthers(ctx, serverId);
 }
 
 /** Filtering looks through the other tokens too, so they are read the first time. */
