@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cookieJarFetch, logIn } from '../fakes/cookie-jar-fetch';
 import { ADMIN_USER, DEMO_USER, type RunningXnat, start } from '../xnat-server/server';
 import { askFrom, type ExtensionBrowser, inPageScriptWorld, launchWithExtension, logInPage } from './browser';
+import { openPopup, sectionOf } from './popup-page';
 
 const BOB = { username: 'bob', password: 'bob-pass' };
 let browser: ExtensionBrowser;
@@ -14,14 +15,6 @@ let other: RunningXnat;
 let view: Page;
 
 let ask: ReturnType<typeof askFrom>;
-
-async function openPopup(): Promise<Page> {
-  const page = await browser.context.newPage();
-  await page.setViewportSize({ width: 440, height: 700 });
-  await page.goto(browser.extensionUrl('src/popup/index.html'));
-  await expect.poll(() => page.locator('section.server[aria-busy="false"]').count()).toBe(2);
-  return page;
-}
 
 beforeAll(async () => {
   xnat = await start({ contextPath: '/xnat', siteId: 'XNAT', users: [DEMO_USER, ADMIN_USER, BOB] });
@@ -86,8 +79,8 @@ describe('a session cookie of another account, planted for the token API’s pat
     );
     await planter.close();
 
-    const popup = await openPopup();
-    const section = popup.locator('section.server', { has: popup.locator('.site:text-is("XNAT")') });
+    const popup = await openPopup(browser, 2);
+    const section = sectionOf(popup, 'XNAT');
     await expect
       .poll(() => section.locator('.warning[role=alert]').textContent())
       .toMatch(/^XNAT listed 1 token of another account than alice\./);
@@ -131,9 +124,8 @@ describe('dates no Date can hold', () => {
       dateHeader: '-271821-04-20T00:00:00Z',
     });
     other.control.seedToken();
-    const popup = await openPopup();
-    const section = (site: string) =>
-      popup.locator('section.server', { has: popup.locator(`.site:text-is("${site}")`) });
+    const popup = await openPopup(browser, 2);
+    const section = (site: string) => sectionOf(popup, site);
     await expect
       .poll(() => section('XNAT').locator('.hint').allTextContents())
       .toContainEqual('1 token from the server was malformed and is hidden.');

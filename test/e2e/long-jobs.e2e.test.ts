@@ -6,10 +6,10 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningXnat, start } from '../xnat-server/server';
 import { type ExtensionBrowser, launchWithExtension, logInPage, screenshotPath } from './browser';
+import { openPopup } from './popup-page';
 
 const run = promisify(execFile);
 let browser: ExtensionBrowser;
@@ -45,18 +45,10 @@ async function clipboard(): Promise<string> {
   return text;
 }
 
-async function openPopup(): Promise<Page> {
-  const page = await browser.context.newPage();
-  await page.setViewportSize({ width: 440, height: 700 });
-  await page.goto(browser.extensionUrl('src/popup/index.html'));
-  await expect.poll(() => page.locator('section.server[aria-busy="false"]').count()).toBe(1);
-  return page;
-}
-
 describe('long jobs', () => {
   it('the renewing .netrc, copied from the popup’s menu, installs a working xnat-renew', async () => {
     const token = xnat.control.seedToken();
-    const popup = await openPopup();
+    const popup = await openPopup(browser, 1);
     await popup.getByRole('button', { name: /^Show 1 other token|other token/ }).click();
     await popup
       .getByRole('button', { name: /^More ways to copy/ })
@@ -80,7 +72,7 @@ describe('long jobs', () => {
 
   it('Replace copies a successor with the name, and the old token waits an hour; Keep undoes it', async () => {
     const old = xnat.control.seedToken();
-    const popup = await openPopup();
+    const popup = await openPopup(browser, 1);
     const serverId = xnat.url;
     await popup.evaluate(
       ([id, tokenId]) =>

@@ -1,7 +1,6 @@
 // Pipeline tokens in real Chromium against the simulated XNAT, with and without its container
 // service: the popup's other tokens and XNAT's token page name each by its container, and the
 // leftovers of finished containers go after one question.
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningXnat, start } from '../xnat-server/server';
 import {
@@ -11,6 +10,7 @@ import {
   screenshotPath,
   shadowTexts,
 } from './browser';
+import { openPopup, sectionOf } from './popup-page';
 
 let browser: ExtensionBrowser;
 let withService: RunningXnat;
@@ -40,20 +40,10 @@ afterAll(async () => {
   await without?.stop();
 });
 
-async function openPopup(): Promise<Page> {
-  const page = await browser.context.newPage();
-  await page.setViewportSize({ width: 440, height: 800 });
-  await page.goto(browser.extensionUrl('src/popup/index.html'));
-  await expect.poll(() => page.locator('section.server[aria-busy="false"]').count()).toBe(2);
-  return page;
-}
-const section = (popup: Page, site: string) =>
-  popup.locator('section.server', { has: popup.locator(`.site:text-is("${site}")`) });
-
 describe('pipeline tokens', () => {
   it('the popup names them by their containers, and the leftovers go after one question', async () => {
-    const popup = await openPopup();
-    const site = section(popup, 'WITH');
+    const popup = await openPopup(browser, 2, { width: 440, height: 800 });
+    const site = sectionOf(popup, 'WITH');
     withService.control.resetCounters();
     await site.getByRole('button', { name: /9 other tokens/ }).click();
     await expect.poll(() => site.locator('.held').count()).toBe(6);
@@ -71,8 +61,8 @@ describe('pipeline tokens', () => {
   });
 
   it('without the container service, nothing is named and nothing offered', async () => {
-    const popup = await openPopup();
-    const site = section(popup, 'WITHOUT');
+    const popup = await openPopup(browser, 2, { width: 440, height: 800 });
+    const site = sectionOf(popup, 'WITHOUT');
     await site.getByRole('button', { name: /9 other tokens/ }).click();
     await expect.poll(() => site.locator('li.token').count()).toBe(9);
     await popup.waitForTimeout(300);

@@ -5,6 +5,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningXnat, start } from '../xnat-server/server';
 import { type ExtensionBrowser, launchWithExtension, logInPage, screenshotPath } from './browser';
+import { sectionOf } from './popup-page';
 
 const run = promisify(execFile);
 let browser: ExtensionBrowser;
@@ -22,8 +23,6 @@ async function openPopup(colorScheme: 'light' | 'dark' = 'light'): Promise<Page>
   return page;
 }
 
-const sectionOf = (page: Page, site: string) =>
-  page.locator('section.server', { has: page.locator(`.site:text-is("${site}")`) });
 const clipboard = async () => {
   const page = await browser.context.newPage();
   await page.goto(`${root.url}/xapi/siteConfig/siteId`);
