@@ -4,6 +4,7 @@
 // grouped into one notification per server per pass.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { reconcile } from '../../src/background/grants';
+import { jobNotificationId } from '../../src/background/job-warnings';
 import { createReplacement, openTokenPageOf } from '../../src/background/notification-actions';
 import { notificationId, REMINDER_ALARM, runReminders } from '../../src/background/reminders';
 import { changeToken } from '../../src/background/token-records';
@@ -255,6 +256,14 @@ describe('clicking a reminder', () => {
       title: `${where}: replacement token created`,
       message: 'Copied a curl command for the new token: paste it into a terminal.',
     });
+  });
+
+  it('a running job’s warning creates no replacement (its container holds the token), and opens the token page', async () => {
+    await createReplacement(h.deps, jobNotificationId(serverId));
+    expect(h.xnat.control.state.tokensOf('alice')).toHaveLength(0);
+    expect(h.deps.clipboardWrites).toEqual([]);
+    await openTokenPageOf(h.deps, jobNotificationId(serverId));
+    expect(h.deps.opened).toEqual([`${serverId}/app/template/XDATScreen_UpdateUser.vm#tab=alias-token-tab`]);
   });
 
   it('for a server that is gone does nothing', async () => {

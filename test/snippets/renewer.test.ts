@@ -144,6 +144,22 @@ describe('xnat-renew', () => {
     expect(idleRuns).toBeGreaterThan(200);
   }, 120_000);
 
+  it('on XNAT 1.7.0, whose issue gives no readable expiry, renews on a fixed 12-hour schedule instead of failing', async () => {
+    await xnat.stop();
+    xnat = await start({ contextPath: '/xnat', sweepIntervalMs: 0, version: '1.7.0' });
+    await setUp(xnat.control.seedToken());
+    const renewedAt: number[] = [];
+    for (let hour = 1; hour <= 40; hour++) {
+      passHours(1);
+      const before = netrc();
+      expect((await renew()).code).toBe(0);
+      if (netrc() !== before) renewedAt.push(hour);
+      expect(await jobCall()).toBe('200');
+    }
+    // Half of the first token's 2 days, then every 12 hours from each successor's creation.
+    expect(renewedAt).toEqual([24, 36]);
+  }, 60_000);
+
   it('adapts to the site’s lifetime: a 6-hour site renews every 3 hours', async () => {
     xnat.control.setTokenLifetime(6 * HOUR);
     await setUp(xnat.control.seedToken());
