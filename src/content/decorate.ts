@@ -18,7 +18,7 @@ import {
 } from './copy-control';
 import { SELECTORS, type TokenRow, tokenRows } from './page';
 import { createHost, element } from './shadow-ui';
-import { COUNTDOWN_CSS, NOTICE_CSS } from './styles';
+import { COUNTDOWN_CSS, HELD_CSS, NOTICE_CSS } from './styles';
 
 export interface PageActions {
   tokens(ids: number[]): Promise<Reply<TokenListing>>;
@@ -39,18 +39,19 @@ export interface PageOptions {
 }
 
 /**
- * Rows decorated at once, in one task (more than a screenful); beyond these, rows are decorated as
- * they come within 800 px of the viewport. Each batch makes the browser lay out XNAT's whole table
- * again, so batches are few and small rather than many.
+ * The height of one of XNAT's rows before it is decorated, about (none is shorter): the window's
+ * height in these is as many rows as it can show. Those are decorated at once, inside XNAT's task
+ * that rendered the table, and laid out in the same frame as XNAT's table: the first screen never
+ * shifts, and XNAT's columns take their final widths there. (The table lays out its columns anew
+ * whenever a cell's width can change, a frame of 50 to 100 ms at a thousand rows.) The rows beyond
+ * are decorated as they come within 800 px of the viewport, into columns already wide enough, which
+ * costs the browser only their heights.
  */
-const EAGER_ROWS = 40;
+const ROW_PX = 36;
 /** Work per task before yielding to the page, so that no task grows long. */
 const SLICE_MS = 16;
 
-/**
- * Runs `each` over the items in slices of a few milliseconds, each in a task of its own: not even
- * the first slice runs inside XNAT's task that rendered the table, so no task of the page grows long.
- */
+/** Runs `each` over the items in slices of a few milliseconds, each in a task of its own. */
 function inSlices<T>(items: T[], each: (item: T) => void, signal: AbortSignal, done: () => void): void {
   let next = 0;
   const slice = () => {
@@ -64,10 +65,11 @@ function inSlices<T>(items: T[], each: (item: T) => void, signal: AbortSignal, d
 }
 
 interface Decorated {
+  row: TokenRow;
   control: CopyControl;
   label: HTMLSpanElement;
-  /** The container that holds the token, where the container service said. */
-  held: HTMLSpanElement;
+  /** Under the alias: the container that holds the token, made once the container service says. */
+  held?: HTMLSpanElement;
 }
 
 export function decorateTable(table: HTMLTableElement, options: PageOptions): void {
@@ -107,17 +109,31 @@ export function decorateTable(table: HTMLTableElement, options: PageOptions): vo
     if (Number.isFinite(delay)) timer = setTimeout(tick, delay);
   };
 
+  /** A line of ours at the end of one of XNAT's cells, under XNAT's own text. */
+  const lineIn = (cell: HTMLTableCellElement, kind: string, css: string) => {
+    const { host, root } = createHost(doc, kind, css);
+    const line = element(doc, 'span');
+    root.append(line);
+    cell.append(host);
+    hosts.push(host);
+    return line;
+  };
+
   /** What the token list says about a row: its expiry (in the tooltip, this computer's clock), name, bell. */
-  const apply = (id: number, { control, label, held }: Decorated) => {
+  const apply = (id: number, decoratedRow: Decorated) => {
     const token = known?.tokens.get(id);
     if (!token || !known) return;
+    const { control, label, row } = decoratedRow;
     label.title = t('pageEstimatedExpiry', exactDate(token.expiry - known.offset, t.locale));
-    held.textContent = token.container ? heldByText(token.container, now() + known.offset, t) : '';
+    const held = token.container ? heldByText(token.container, now() + known.offset, t) : '';
+    if (held && !decoratedRow.held) decoratedRow.held = lineIn(row.aliasCell, 'held', HELD_CSS);
+    if (decoratedRow.held) decoratedRow.held.textContent = held;
     control.setName(tokenName(token));
     control.setWatched(!!token.yours);
   };
 
-  const decorateRow = ({ id, alias, expiryCell, actionsCell }: TokenRow) => {
+  const decorateRow = (tokenRow: TokenRow) => {
+    const { id, alias, expiryCell, actionsCell } = tokenRow;
     const control = createCopyControl(doc, id, shortAlias(alias), {
       defaultFormat,
       copy: actions.copy,
@@ -128,19 +144,16 @@ export function decorateTable(table: HTMLTableElement, options: PageOptions): vo
       t,
     });
     actionsCell.prepend(control.host);
-    const { host, root } = createHost(doc, 'countdown', COUNTDOWN_CSS);
-    const label = element(doc, 'span');
-    const held = element(doc, 'span', { class: 'held' });
-    root.append(label, held);
-    expiryCell.append(host);
-    hosts.push(control.host, host);
-    const row = { control, label, held };
+    hosts.push(control.host);
+    const label = lineIn(expiryCell, 'countdown', COUNTDOWN_CSS);
+    const row: Decorated = { row: tokenRow, control, label };
     decorated.set(id, row);
     apply(id, row);
   };
 
-  inSlices(rows.slice(0, EAGER_ROWS), decorateRow, signal, tick);
-  const later = rows.slice(EAGER_ROWS);
+  const screenful = Math.ceil((doc.defaultView?.innerHeight ?? 0) / ROW_PX) || 1;
+  for (const row of rows.slice(0, screenful)) decorateRow(row);
+  const later = rows.slice(screenful);
   if (later.length) {
     // A thousand rows at once would block the page; off-screen rows can wait until they come near.
     const byElement = new Map(later.map((r) => [r.row as Element, r]));
@@ -173,7 +186,7 @@ export function decorateTable(table: HTMLTableElement, options: PageOptions): vo
       notices.report(plural(t, 'pageForeign', reply.value.foreign, account), true);
     tick();
   });
-  if (!listing) tick();
+  tick();
 }
 
 /**

@@ -51,6 +51,8 @@ export interface TokenRow {
   id: number;
   /** XNAT's `data-alias`, for naming the row's controls before the token list arrives. */
   alias: string;
+  /** Column "Alias": the container that holds the token goes under it. */
+  aliasCell: HTMLTableCellElement;
   /** Column "Expiration (est.)": where the countdown goes, under XNAT's own date. */
   expiryCell: HTMLTableCellElement;
   /** Column "Actions": where the copy control goes, before View and Delete. */
@@ -68,6 +70,7 @@ export function tokenRows(table: HTMLTableElement): TokenRow[] {
       row,
       id,
       alias: row.getAttribute('data-alias') ?? '',
+      aliasCell: cells[0] as HTMLTableCellElement,
       expiryCell: cells[2] as HTMLTableCellElement,
       actionsCell: cells[3] as HTMLTableCellElement,
     });

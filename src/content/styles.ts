@@ -29,15 +29,27 @@ button:disabled { cursor: progress; opacity: .7; }
 .menu small { display: block; color: #505a64; font-weight: normal; }
 `;
 
+/**
+ * The lines under XNAT's date and alias never widen their column (inline-size containment): they
+ * wrap within the width XNAT's own text gives it, so text that changes or arrives later leaves the
+ * table's columns alone (decorate.ts says why).
+ */
+const IN_CELL = ':host { display: block; contain: inline-size; overflow-wrap: anywhere; }';
+
 export const COUNTDOWN_CSS = `
-:host { display: block; }
+${IN_CELL}
 span { ${FONT} }
 [data-urgency="ok"] { color: #2e6b30; }
 [data-urgency="soon"] { color: #8a5300; font-weight: bold; }
 [data-urgency="urgent"] { color: #b00020; font-weight: bold; }
 [data-urgency="expired"] { color: #555; font-style: italic; }
-.held { display: block; color: #505a64; }
-.held:empty { display: none; }
+`;
+
+/** The container that holds a token, under its alias. */
+export const HELD_CSS = `
+${IN_CELL}
+span { ${FONT} color: #505a64; }
+span:empty { display: none; }
 `;
 
 /** The lines above XNAT's table: the web session's end, and what the last copy did. */

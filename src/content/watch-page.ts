@@ -1,6 +1,6 @@
 // XNAT empties and rebuilds its token table after every create and delete: the page is watched and
-// each new table decorated in a task of its own. A click on XNAT's own Create button, followed by a
-// new row, marks that token as the user's.
+// each new table decorated as it appears. A click on XNAT's own Create button, followed by a new row,
+// marks that token as the user's.
 import { decorateTable, type PageOptions } from './decorate';
 import { findTokenTable, SELECTORS, tokenRows } from './page';
 
@@ -26,21 +26,15 @@ export function watchTokenPage(doc: Document, options: PageOptions): void {
       }
     }
   };
-  // Runs inside XNAT's own task (a mutation observer): notice the new table, decorate it in a task of
-  // its own.
+  // Runs inside XNAT's own task (a mutation observer), before the browser lays out the new table:
+  // what is decorated here is laid out with it, once (decorate.ts says why that matters).
   const sync = () => {
     const table = findTokenTable(doc);
     if (table === current?.table) return;
     const before = current?.ids ?? new Set<number>();
     current?.controller.abort();
     current = null;
-    if (!table) return;
-    const controller = new AbortController();
-    current = { table, controller, ids: before };
-    setTimeout(() => {
-      if (current?.controller === controller && !controller.signal.aborted)
-        decorate(table, controller, before);
-    }, 0);
+    if (table) decorate(table, new AbortController(), before);
   };
   doc.addEventListener(
     'click',

@@ -1,3 +1,4 @@
+import type { DetachedWindowAPI } from 'happy-dom';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { uiRoot } from '../../src/content/shadow-ui';
 import { watchTokenPage } from '../../src/content/watch-page';
@@ -134,6 +135,10 @@ beforeEach(() => {
     toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'],
   });
   document.body.innerHTML = PROFILE_PAGE;
+  (window as unknown as { happyDOM: DetachedWindowAPI }).happyDOM.setWindowSize({
+    width: 1280,
+    height: 720,
+  });
   shown = [
     pageToken(1, 3 * 24 * 60 * MIN + MIN, NOW),
     pageToken(2, 42 * MIN + 30_000, NOW),
@@ -167,6 +172,20 @@ describe('finding the table', () => {
       'expired; XNAT removes it within the hour',
     ]);
     expect(tokensAsked).toEqual([[1, 2, 3]]);
+  });
+
+  it('decorates the first screenful inside XNAT’s own task, before the browser lays the table out', async () => {
+    start();
+    shown = Array.from({ length: 300 }, (_, i) => pageToken(i + 1, (i + 1) * MIN, NOW));
+    renderTokenTable(document, shown);
+    // Mutation observers answer at the end of XNAT's task: no timer, no later task. A window 720 px
+    // high shows at most 20 of XNAT's rows.
+    await Promise.resolve();
+    expect(hosts('copy')).toHaveLength(20);
+    expect(hosts('countdown')).toHaveLength(20);
+    expect(vi.getTimerCount()).toBe(0);
+    await settle();
+    expect(countdownTexts()[19]).toBe('expires in 20 min');
   });
 
   it('decorates every row again after XNAT rebuilds the table (create, delete)', async () => {
@@ -227,7 +246,7 @@ describe('finding the table', () => {
     renderTokenTable(document, shown);
     start();
     await settleSlices();
-    expect(hosts('copy')).toHaveLength(40);
+    expect(hosts('copy')).toHaveLength(20);
     const [observer] = observers;
     const scrollTo = (count: number) =>
       observer?.callback(
@@ -236,7 +255,7 @@ describe('finding the table', () => {
           .map((target) => ({ target, isIntersecting: true }) as unknown as IntersectionObserverEntry),
         observer as unknown as IntersectionObserver,
       );
-    scrollTo(460);
+    scrollTo(480);
     await settleSlices();
     expect(hosts('copy')).toHaveLength(500);
     // A few milliseconds passed while the slices ran.
@@ -288,13 +307,15 @@ const key = (target: Element, name: string) =>
   target.dispatchEvent(new KeyboardEvent('keydown', { key: name, bubbles: true, composed: true }));
 
 describe('a container’s token in XNAT’s table', () => {
-  it('gets a short line by its row: what runs, where, for how long', async () => {
+  it('gets a short line under its alias: what runs, where, for how long', async () => {
     heldBy = { 2: { running: true, what: 'dcm2niix', project: 'P1', since: NOW - 2 * 3600_000 } };
     renderTokenTable(document, shown);
     start();
     await settle();
-    const lines = hosts('countdown').map((h) => uiRoot(h)?.querySelector('.held')?.textContent);
-    expect(lines).toEqual(['', 'container: dcm2niix · P1 · running 2 h', '']);
+    const [line, ...more] = hosts('held');
+    expect(more).toHaveLength(0);
+    expect(line?.closest('td')).toBe(document.querySelector('tr[data-id="2"] td'));
+    expect(uiRoot(line as HTMLElement)?.textContent).toBe('container: dcm2niix · P1 · running 2 h');
   });
 });
 

@@ -71,15 +71,13 @@ describe('pipeline tokens', () => {
     await popup.close();
   });
 
-  it('XNAT’s token page shows the container by each row it holds', async () => {
+  it('XNAT’s token page shows the container under the alias of each row it holds', async () => {
     const page = await browser.context.newPage();
     await page.goto(`${withService.url}/app/template/XDATScreen_UpdateUser.vm#tab=alias-token-tab`);
     await expect.poll(() => page.locator('#alias-token-list-table tbody tr').count()).toBe(6);
     // Three running containers' tokens and three with no container left after the clean-up.
-    await expect
-      .poll(async () => (await shadowTexts(page, 'countdown')).filter((text) => text.includes('container:')))
-      .toHaveLength(3);
-    const lines = (await shadowTexts(page, 'countdown')).filter((text) => text.includes('container:'));
+    await expect.poll(async () => (await shadowTexts(page, 'held')).length).toBe(3);
+    const lines = await shadowTexts(page, 'held');
     expect(
       lines.every((text) => /container: (dcm2niix · CENTRAL_01|freesurfer · NEURO_07) · running/.test(text)),
     ).toBe(true);
