@@ -6,30 +6,40 @@ import { type RunningXnat, start } from '../xnat-server/server';
 import { median, ms, type Row } from './stats';
 
 const RUNS = 5;
+/** Long enough for the token list's answer and the frame it changes. */
+const SETTLE_MS = 1000;
 const SIZES = [10, 100, 1000];
 
 /** Marks taken in the page itself, from navigation start (performance.now()). */
 const MARKS_SCRIPT = () => {
   const marks: Record<string, number> = {};
   (window as unknown as { __marks: Record<string, number> }).__marks = marks;
-  const longTasks: number[] = [];
-  (window as unknown as { __longTasks: number[] }).__longTasks = longTasks;
+  // Frames that kept the page busy for over 50 ms at a stretch, script and rendering alike (a long
+  // animation frame whose blocking duration is not zero; the others only waited). The Long Tasks API
+  // would miss a frame that only lays out, unless an IntersectionObserver is in the page: XNAT's own
+  // render counted against the extension or not by chance.
+  const frames: LongFrame[] = [];
+  (window as unknown as { __frames: LongFrame[] }).__frames = frames;
   try {
     new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) longTasks.push(e.startTime);
-    }).observe({ type: 'longtask', buffered: true });
+      for (const e of list.getEntries() as (PerformanceEntry & { blockingDuration: number })[])
+        if (e.blockingDuration > 0)
+          frames.push({ start: e.startTime, end: e.startTime + e.duration, blocking: e.blockingDuration });
+    }).observe({ type: 'long-animation-frame', buffered: true });
   } catch {}
+  // Each mark is looked for until it is taken, and then never again: the page's later work (rows
+  // decorated while scrolling) must not pay for the measuring.
   new MutationObserver(() => {
     const now = performance.now();
     if (marks.firstToken === undefined && document.querySelector('li.token')) marks.firstToken = now;
-    const sections = document.querySelectorAll('section.server');
     if (
       marks.fresh === undefined &&
-      sections.length &&
+      document.querySelector('section.server') &&
       !document.querySelector('section.server[aria-busy="true"]') &&
       document.querySelector('li.token')
     )
       marks.fresh = now;
+    if (marks.decorated !== undefined) return;
     const table = document.querySelector('#alias-token-list-table');
     if (table && marks.table === undefined) marks.table = now;
     const rows = table?.querySelectorAll('tbody tr').length ?? 0;
@@ -37,8 +47,26 @@ const MARKS_SCRIPT = () => {
     // mark is every row of the first screenful decorated.
     const firstScreen = Math.min(rows, 15);
     const done = document.querySelectorAll('xnat-token-tools[data-xtt="countdown"]').length;
-    if (rows && marks.decorated === undefined && done >= firstScreen) marks.decorated = now;
+    if (rows && done >= firstScreen) marks.decorated = now;
   }).observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['aria-busy'] });
+};
+
+interface LongFrame {
+  start: number;
+  end: number;
+  /** The frame's time beyond 50 ms per task, rendering included: what a user waits through. */
+  blocking: number;
+}
+
+/**
+ * What a person does on XNAT's profile page without the extension: open the Manage Alias Tokens tab
+ * (XNAT selects another). The reference page then lays out XNAT's table as the extension's does.
+ */
+const SHOW_TOKEN_TAB = () => {
+  new MutationObserver(() => {
+    const link = document.querySelector<HTMLElement>('li.tab[data-tab="alias-token-tab"] > a');
+    if (link && !link.closest('li.tab.active')) link.click();
+  }).observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['class'] });
 };
 
 async function seeded(count: number): Promise<RunningXnat> {
@@ -154,6 +182,53 @@ export async function popupRows(): Promise<Row[]> {
   return rows;
 }
 
+/** Waits for the page to settle (the token list's answer included), then its long frames since `from`. */
+async function longFramesSince(page: import('playwright-core').Page, from: number): Promise<LongFrame[]> {
+  await page.waitForTimeout(SETTLE_MS);
+  return page.evaluate(
+    (since) => (window as unknown as { __frames: LongFrame[] }).__frames.filter((f) => f.end > since),
+    from,
+  );
+}
+
+/** Scrolls to the table's end in steps of a few screens, as a reader would: rows decorated on the way. */
+async function scrollThrough(page: import('playwright-core').Page): Promise<LongFrame[]> {
+  const from = await page.evaluate(() => performance.now());
+  const height = await page.evaluate(() => document.documentElement.scrollHeight);
+  for (let y = 0; y < height; y += 3000) {
+    await page.evaluate((top) => window.scrollTo(0, top), y);
+    await page.waitForTimeout(100);
+  }
+  return longFramesSince(page, from);
+}
+
+/**
+ * The long frames with the extension beyond those of XNAT alone, worst of the runs (XNAT's own
+ * render of a thousand rows is one such frame, with or without the extension).
+ */
+function longFrameRow(
+  group: string,
+  when: string,
+  frames: { plain: LongFrame[][]; ext: LongFrame[][] },
+): Row {
+  const beyond = Math.max(...frames.ext.map((ext, run) => ext.length - (frames.plain[run]?.length ?? 0)));
+  const blocking = (runs: LongFrame[][]) =>
+    median(runs.map((run) => run.reduce((sum, f) => sum + f.blocking, 0)));
+  const count = (runs: LongFrame[][]) => median(runs.map((run) => run.length));
+  const [plain, ext] = [blocking(frames.plain), blocking(frames.ext)];
+  return {
+    group,
+    measure: `long frames (> 50 ms) ${when}, beyond XNAT's own (worst of ${RUNS} runs)`,
+    value: String(Math.max(0, beyond)),
+    reference:
+      `XNAT alone ${count(frames.plain)}, blocking ${ms(plain)}; ` +
+      `with the extension ${count(frames.ext)}, blocking ${ms(ext)}` +
+      (plain > 0 ? ` (ratio ${(ext / plain).toFixed(2)})` : ''),
+    target: '0',
+    ok: beyond <= 0,
+  };
+}
+
 async function heapAfterGc(page: import('playwright-core').Page): Promise<number> {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('HeapProfiler.collectGarbage');
@@ -173,6 +248,7 @@ export async function pageRows(): Promise<Row[]> {
     });
     const plainContext = await plain.newContext();
     await plainContext.addInitScript(MARKS_SCRIPT);
+    await plainContext.addInitScript(SHOW_TOKEN_TAB);
     const plainPage = await plainContext.newPage();
     await logInPage(plainPage, xnat.url);
     const ext = await launchWithExtension();
@@ -188,45 +264,39 @@ export async function pageRows(): Promise<Row[]> {
     const url = `${xnat.url}/app/template/XDATScreen_UpdateUser.vm#tab=alias-token-tab`;
     const own: number[] = [];
     const decorate: number[] = [];
-    const longTasks: number[] = [];
+    const loading = { plain: [] as LongFrame[][], ext: [] as LongFrame[][] };
+    const scrolling = { plain: [] as LongFrame[][], ext: [] as LongFrame[][] };
     let heapPlain = 0;
     let heapExt = 0;
     for (let run = 0; run < RUNS; run++) {
+      // A background tab's timers and rendering are throttled; measure each page in front.
+      await plainPage.bringToFront();
       const reference = await marksOf(plainPage, url, ['table']);
       own.push(reference.table as number);
-      // A background tab's timers and rendering are throttled; measure the page in front.
+      loading.plain.push(await longFramesSince(plainPage, reference.table as number));
+      scrolling.plain.push(await scrollThrough(plainPage));
       await page.bringToFront();
       const marks = await marksOf(page, url, ['table', 'decorated']);
       decorate.push((marks.decorated as number) - (marks.table as number));
-      longTasks.push(
-        await page.evaluate(
-          (from) =>
-            (window as unknown as { __longTasks: number[] }).__longTasks.filter((t) => t >= from).length,
-          marks.table as number,
-        ),
-      );
+      loading.ext.push(await longFramesSince(page, marks.table as number));
+      scrolling.ext.push(await scrollThrough(page));
       heapPlain = await heapAfterGc(plainPage);
       heapExt = await heapAfterGc(page);
     }
+    const group = `token page, ${count} rows`;
     rows.push(
       {
-        group: `token page, ${count} rows`,
+        group,
         measure: 'first screenful decorated after XNAT renders the table',
         value: ms(median(decorate)),
-        reference: `XNAT's own render ${ms(median(own))}`,
+        reference: `XNAT's own render ${ms(median(own))} (ratio ${(median(decorate) / median(own)).toFixed(2)})`,
         target: count === 1000 ? '≤ 30 ms scripting' : '',
         ok: null,
       },
+      longFrameRow(group, 'while the table appears', loading),
+      longFrameRow(group, 'while scrolling to its end', scrolling),
       {
-        group: `token page, ${count} rows`,
-        measure: 'long tasks (> 50 ms) while decorating',
-        value: String(Math.max(...longTasks)),
-        reference: '',
-        target: '0',
-        ok: Math.max(...longTasks) === 0,
-      },
-      {
-        group: `token page, ${count} rows`,
+        group,
         measure: 'JS heap, page with the extension',
         value: `${(heapExt / 1048576).toFixed(2)} MB`,
         reference: `without ${(heapPlain / 1048576).toFixed(2)} MB`,
