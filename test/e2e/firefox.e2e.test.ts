@@ -20,7 +20,10 @@ let firefoxUrl: (path: string) => string;
 
 beforeAll(async () => {
   xnat = await start({ contextPath: '/xnat' });
-  xnat.control.seedToken({ expires: Date.now() + 20 * 60_000 });
+  // Issued two days before it expires, as XNAT's default lifetime makes every token: 20 minutes left
+  // is then urgent (red), as on a real site.
+  const now = Date.now();
+  xnat.control.seedToken({ created: now - 2 * 86_400_000 + 20 * 60_000, expires: now + 20 * 60_000 });
   xnat.control.seedToken();
   const firefox = await launchFirefoxWithExtension();
   browser = firefox.browser;
