@@ -39,13 +39,13 @@ export interface PageOptions {
 }
 
 /**
- * The height of one of XNAT's rows before it is decorated, about (none is shorter): the window's
- * height in these is as many rows as it can show. Those are decorated at once, inside XNAT's task
- * that rendered the table, and laid out in the same frame as XNAT's table: the first screen never
- * shifts, and XNAT's columns take their final widths there. (The table lays out its columns anew
- * whenever a cell's width can change, a frame of 50 to 100 ms at a thousand rows.) The rows beyond
- * are decorated as they come within 800 px of the viewport, into columns already wide enough, which
- * costs the browser only their heights.
+ * About the height of XNAT's shortest row, undecorated: the window's height over it bounds the rows in
+ * view. Those are decorated at once, inside XNAT's task that rendered the table, so the browser lays
+ * them out with XNAT's table in one frame: the first screen never shifts, and XNAT's columns take
+ * their final widths there. (The table lays out its columns anew whenever a cell's width can change,
+ * a frame of 50 to 100 ms at a thousand rows.) The rows beyond are decorated as they come within
+ * 800 px of the viewport, into columns already wide enough, which costs the browser only their
+ * heights.
  */
 const ROW_PX = 36;
 /** Work per task before yielding to the page, so that no task grows long. */
