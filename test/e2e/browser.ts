@@ -79,6 +79,8 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
   };
 }
 
+export type Ask = ReturnType<typeof askFrom>;
+
 /** Asks the background as the extension's own pages do (`view` is one of them). */
 export function askFrom(view: Page) {
   return <K extends RequestType>(type: K, payload: RequestOf<K>): Promise<Reply<ResponseOf<K>>> =>
@@ -120,6 +122,26 @@ export async function logInPage(
   await page.fill('#username', username);
   await page.fill('#password', password);
   await Promise.all([page.waitForURL(`${base}/`), page.click('#loginButton')]);
+}
+
+/**
+ * Where most tests start, as a person would: logged in to each XNAT in `logIn`, then each of `add`
+ * (all of them unless told) added from an extension page, which stays open for asking the background.
+ */
+export async function logInAndAdd(
+  browser: ExtensionBrowser,
+  logIn: { url: string }[],
+  add: { url: string }[] = logIn,
+): Promise<{ view: Page; ask: Ask }> {
+  const view = await browser.context.newPage();
+  for (const xnat of logIn) await logInPage(view, xnat.url);
+  await view.goto(browser.extensionUrl('src/popup/index.html'));
+  const ask = askFrom(view);
+  for (const xnat of add) {
+    const added = await ask('servers.add', { url: `${xnat.url}/` });
+    if (!added.ok) throw new Error(`adding ${xnat.url}: ${JSON.stringify(added.failure)}`);
+  }
+  return { view, ask };
 }
 
 /** Screenshots for the README are refreshed with UPDATE_SCREENSHOTS=1; otherwise they go to test-results/. */

@@ -1,34 +1,30 @@
 // The second security pass, replayed against the built extension in real Chromium: what the page
 // script's world can read, a session cookie planted for the token API by another account, and dates
 // no Date can hold from a broken or hostile server.
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cookieJarFetch, logIn } from '../fakes/cookie-jar-fetch';
 import { ADMIN_USER, DEMO_USER, type RunningXnat, start } from '../xnat-server/server';
-import { askFrom, type ExtensionBrowser, inPageScriptWorld, launchWithExtension, logInPage } from './browser';
+import {
+  type Ask,
+  type ExtensionBrowser,
+  inPageScriptWorld,
+  launchWithExtension,
+  logInAndAdd,
+} from './browser';
 import { openPopup, sectionOf } from './popup-page';
 
 const BOB = { username: 'bob', password: 'bob-pass' };
 let browser: ExtensionBrowser;
 let xnat: RunningXnat;
 let other: RunningXnat;
-let view: Page;
 
-let ask: ReturnType<typeof askFrom>;
+let ask: Ask;
 
 beforeAll(async () => {
   xnat = await start({ contextPath: '/xnat', siteId: 'XNAT', users: [DEMO_USER, ADMIN_USER, BOB] });
   other = await start({ contextPath: '/other', siteId: 'OTHER' });
   browser = await launchWithExtension();
-  const login = await browser.context.newPage();
-  await logInPage(login, xnat.url);
-  await logInPage(login, other.url);
-  await login.close();
-  view = await browser.context.newPage();
-  await view.goto(browser.extensionUrl('src/popup/index.html'));
-  ask = askFrom(view);
-  expect(await ask('servers.add', { url: `${xnat.url}/` })).toMatchObject({ ok: true });
-  expect(await ask('servers.add', { url: `${other.url}/` })).toMatchObject({ ok: true });
+  ({ ask } = await logInAndAdd(browser, [xnat, other]));
 });
 
 afterAll(async () => {

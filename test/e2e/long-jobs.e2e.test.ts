@@ -8,7 +8,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningXnat, start } from '../xnat-server/server';
-import { type ExtensionBrowser, launchWithExtension, logInPage, screenshotPath } from './browser';
+import { type ExtensionBrowser, launchWithExtension, logInAndAdd, screenshotPath } from './browser';
 import { openPopup } from './popup-page';
 
 const run = promisify(execFile);
@@ -20,14 +20,7 @@ beforeAll(async () => {
   xnat = await start({ contextPath: '/xnat', siteId: 'XNAT' });
   browser = await launchWithExtension();
   await browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: xnat.origin });
-  const page = await browser.context.newPage();
-  await logInPage(page, xnat.url);
-  await page.goto(browser.extensionUrl('src/popup/index.html'));
-  await page.evaluate(
-    (url) => chrome.runtime.sendMessage({ type: 'servers.add', payload: { url } }),
-    `${xnat.url}/`,
-  );
-  await page.close();
+  await (await logInAndAdd(browser, [xnat])).view.close();
   home = mkdtempSync(path.join(tmpdir(), 'xtt-e2e-renew-'));
 });
 

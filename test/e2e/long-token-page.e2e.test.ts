@@ -6,7 +6,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningXnat, start } from '../xnat-server/server';
-import { type ExtensionBrowser, launchWithExtension, logInPage, shadowTexts } from './browser';
+import { type ExtensionBrowser, launchWithExtension, logInAndAdd, shadowTexts } from './browser';
 
 const ROWS = 300;
 const COPY = 'xnat-token-tools[data-xtt="copy"]';
@@ -28,14 +28,7 @@ beforeAll(async () => {
   browser = await launchWithExtension();
   page = await browser.context.newPage();
   await page.setViewportSize({ width: 1280, height: 800 });
-  await logInPage(page, xnat.url);
-  const extensionPage = await browser.context.newPage();
-  await extensionPage.goto(browser.extensionUrl('src/popup/index.html'));
-  await extensionPage.evaluate(
-    (url) => chrome.runtime.sendMessage({ type: 'servers.add', payload: { url } }),
-    `${xnat.url}/`,
-  );
-  await extensionPage.close();
+  await (await logInAndAdd(browser, [xnat])).view.close();
   // A tab behind another renders no frames, and rows are decorated as frames bring them near.
   await page.bringToFront();
   // In the page's own world, in the first task after XNAT's that renders the table: which rows in

@@ -6,7 +6,7 @@ import { type RunningXnat, start } from '../xnat-server/server';
 import {
   type ExtensionBrowser,
   launchWithExtension,
-  logInPage,
+  logInAndAdd,
   screenshotPath,
   shadowTexts,
 } from './browser';
@@ -22,16 +22,7 @@ beforeAll(async () => {
   withService.control.seedBurst(9);
   without.control.seedBurst(9);
   browser = await launchWithExtension();
-  const page = await browser.context.newPage();
-  await logInPage(page, withService.url);
-  await logInPage(page, without.url);
-  await page.goto(browser.extensionUrl('src/popup/index.html'));
-  for (const url of [withService.url, without.url])
-    await page.evaluate(
-      (u) => chrome.runtime.sendMessage({ type: 'servers.add', payload: { url: u } }),
-      `${url}/`,
-    );
-  await page.close();
+  await (await logInAndAdd(browser, [withService, without])).view.close();
 });
 
 afterAll(async () => {

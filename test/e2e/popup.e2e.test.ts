@@ -4,7 +4,7 @@ import { promisify } from 'node:util';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningXnat, start } from '../xnat-server/server';
-import { type ExtensionBrowser, launchWithExtension, logInPage, screenshotPath } from './browser';
+import { type ExtensionBrowser, launchWithExtension, logInAndAdd, screenshotPath } from './browser';
 import { sectionOf } from './popup-page';
 
 const run = promisify(execFile);
@@ -40,17 +40,7 @@ beforeAll(async () => {
   root.control.seedToken({ created: now - 86_400_000, expires: now + 86_400_000 - 5 * 60_000 });
   browser = await launchWithExtension();
   await browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: root.origin });
-  const login = await browser.context.newPage();
-  await logInPage(login, root.url);
-  await logInPage(login, nested.url);
-  await login.goto(browser.extensionUrl('src/popup/index.html'));
-  for (const xnat of [root, nested]) {
-    const added = await login.evaluate(
-      (url) => chrome.runtime.sendMessage({ type: 'servers.add', payload: { url } }),
-      `${xnat.url}/`,
-    );
-    expect(added).toMatchObject({ ok: true });
-  }
+  const { view: login } = await logInAndAdd(browser, [root, nested]);
   // The user copied two of them earlier (so they are theirs); one was made by a pipeline.
   await login.evaluate(
     async ([nestedId, rootId]) => {

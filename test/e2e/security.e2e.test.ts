@@ -3,17 +3,21 @@
 // clipboard the user changed after a copy, and DOM clobbering of the page script's guard.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningXnat, start } from '../xnat-server/server';
-import { askFrom, type ExtensionBrowser, inPageScriptWorld, launchWithExtension, logInPage } from './browser';
+import {
+  type Ask,
+  type ExtensionBrowser,
+  inPageScriptWorld,
+  launchWithExtension,
+  logInAndAdd,
+} from './browser';
 
 let browser: ExtensionBrowser;
 let xnat: RunningXnat;
 let other: RunningXnat;
-let view: Page;
 
-let ask: ReturnType<typeof askFrom>;
+let ask: Ask;
 
 async function clipboard(write?: string): Promise<string> {
   const page = await browser.context.newPage();
@@ -32,14 +36,7 @@ beforeAll(async () => {
   other = await start({ contextPath: '/other', siteId: 'OTHER' });
   browser = await launchWithExtension();
   await browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: xnat.origin });
-  const login = await browser.context.newPage();
-  await logInPage(login, xnat.url);
-  await logInPage(login, other.url);
-  await login.close();
-  view = await browser.context.newPage();
-  await view.goto(browser.extensionUrl('src/popup/index.html'));
-  ask = askFrom(view);
-  expect(await ask('servers.add', { url: `${xnat.url}/` })).toMatchObject({ ok: true });
+  ({ ask } = await logInAndAdd(browser, [xnat, other], [xnat]));
 });
 
 afterAll(async () => {

@@ -7,7 +7,7 @@ import {
   clickHost,
   type ExtensionBrowser,
   launchWithExtension,
-  logInPage,
+  logInAndAdd,
   screenshotPath,
   shadowTexts,
 } from './browser';
@@ -36,15 +36,7 @@ beforeAll(async () => {
   await browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: xnat.origin });
   page = await browser.context.newPage();
   await page.setViewportSize({ width: 1180, height: 560 });
-  await logInPage(page, xnat.url);
-  const extensionPage = await browser.context.newPage();
-  await extensionPage.goto(browser.extensionUrl('src/popup/index.html'));
-  const added = await extensionPage.evaluate(
-    (url) => chrome.runtime.sendMessage({ type: 'servers.add', payload: { url } }),
-    xnat.url,
-  );
-  expect(added).toMatchObject({ ok: true });
-  await extensionPage.close();
+  await (await logInAndAdd(browser, [xnat])).view.close();
 });
 
 afterAll(async () => {

@@ -5,7 +5,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningXnat, type StartOptions, start } from '../xnat-server/server';
-import { type ExtensionBrowser, launchWithExtension, logInPage, shadowTexts } from './browser';
+import { type ExtensionBrowser, launchWithExtension, logInAndAdd, shadowTexts } from './browser';
 
 let browser: ExtensionBrowser;
 const sites: RunningXnat[] = [];
@@ -22,15 +22,7 @@ afterAll(async () => {
 async function site(options: StartOptions): Promise<RunningXnat> {
   const xnat = await start({ contextPath: `/x${sites.length}`, ...options });
   sites.push(xnat);
-  const page = await browser.context.newPage();
-  await logInPage(page, xnat.url);
-  await page.goto(browser.extensionUrl('src/popup/index.html'));
-  const added = await page.evaluate(
-    (url) => chrome.runtime.sendMessage({ type: 'servers.add', payload: { url } }),
-    `${xnat.url}/`,
-  );
-  expect(added).toMatchObject({ ok: true });
-  await page.close();
+  await (await logInAndAdd(browser, [xnat])).view.close();
   return xnat;
 }
 
