@@ -21,3 +21,20 @@ export async function runCopied(script: string): Promise<string[]> {
   const { stdout } = await run('bash', ['-c', script]);
   return projectIdsIn(stdout);
 }
+
+/**
+ * Runs a copied script with bash and only the environment given (PATH always), as a fresh terminal
+ * would: what it printed, and its exit code whether or not it failed.
+ */
+export async function runBash(
+  script: string,
+  env: Record<string, string> = {},
+): Promise<{ stdout: string; code: number }> {
+  try {
+    const { stdout } = await run('bash', ['-c', script], { env: { PATH: process.env.PATH ?? '', ...env } });
+    return { stdout, code: 0 };
+  } catch (error) {
+    const e = error as { stdout: string; code: number };
+    return { stdout: e.stdout, code: e.code };
+  }
+}

@@ -3,14 +3,11 @@
 // short idle time-out: a script that authenticated once keeps its session across long quiet steps
 // and after its token is gone, and one without the heartbeat loses it. The heartbeat ends with the
 // script.
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildSnippet } from '../../src/snippets/build';
-import { PROJECT_IDS, projectIdsIn } from '../fakes/copied-command';
+import { PROJECT_IDS, projectIdsIn, runBash } from '../fakes/copied-command';
 import { type RunningXnat, start } from '../xnat-server/server';
 
-const run = promisify(execFile);
 let xnat: RunningXnat;
 
 beforeEach(async () => {
@@ -38,17 +35,8 @@ function longScript(): string {
   );
 }
 
-async function bash(script: string, heartbeatSeconds: number) {
-  try {
-    const { stdout } = await run('bash', ['-c', script], {
-      env: { PATH: process.env.PATH ?? '', XNAT_HEARTBEAT_SECONDS: String(heartbeatSeconds) },
-    });
-    return { stdout, code: 0 };
-  } catch (error) {
-    const e = error as { stdout: string; code: number };
-    return { stdout: e.stdout, code: e.code };
-  }
-}
+const bash = (script: string, heartbeatSeconds: number) =>
+  runBash(script, { XNAT_HEARTBEAT_SECONDS: String(heartbeatSeconds) });
 
 describe('the curl script’s heartbeat', () => {
   it('keeps the session through quiet steps and after the token is gone, then stops with the script', async () => {

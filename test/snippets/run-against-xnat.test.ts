@@ -1,18 +1,15 @@
 // @vitest-environment node
 // The copied commands, run for real with bash and curl against the simulated XNAT.
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { buildSnippet } from '../../src/snippets/build';
 import type { SnippetFormat } from '../../src/snippets/format-names';
-import { PROJECT_IDS, projectIdsIn } from '../fakes/copied-command';
+import { PROJECT_IDS, projectIdsIn, runBash } from '../fakes/copied-command';
 import { type RunningXnat, start } from '../xnat-server/server';
 import type { StoredToken } from '../xnat-server/state';
 
-const run = promisify(execFile);
 let xnat: RunningXnat;
 let token: StoredToken;
 let home: string;
@@ -43,17 +40,7 @@ function snippet(format: SnippetFormat, requestPath?: string): string {
   return built.value.text;
 }
 
-async function bash(script: string): Promise<{ stdout: string; code: number }> {
-  try {
-    const { stdout } = await run('bash', ['-c', script], {
-      env: { PATH: process.env.PATH ?? '', HOME: home },
-    });
-    return { stdout, code: 0 };
-  } catch (error) {
-    const e = error as { stdout: string; code: number };
-    return { stdout: e.stdout, code: e.code };
-  }
-}
+const bash = (script: string) => runBash(script, { HOME: home });
 
 describe('run against XNAT', () => {
   it('curl one-shot returns the projects and opens a session every time it runs', async () => {
