@@ -1,16 +1,16 @@
 import type { RefObject } from 'preact';
-import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import { countdownText, exactDate, timeLeftText, urgency } from '../expiry/countdown';
 import { heldByText } from '../i18n/containers';
 import { formatWords } from '../i18n/formats';
 import type { MessageKey, Strings } from '../i18n/strings';
-import type { DeleteOld } from '../messaging/protocol';
 import type { SnippetFormat } from '../snippets/format-names';
 import type { TokenMeta } from '../storage/schema';
 import { BELL_PATH } from '../ui/icons';
 import { shortAlias, tokenName } from '../xnat/names';
 import type { PopupActions } from './controller';
 import { CopyMenu } from './copy-menu';
+import { DeleteQuestion, LabelForm, ReplaceQuestion } from './token-questions';
 
 interface Props {
   serverId: string;
@@ -221,88 +221,6 @@ function TokenActions(props: ActionProps) {
         aria-label={t('popupDeleteLabel', name)}
       >
         {t('popupDelete')}
-      </button>
-    </div>
-  );
-}
-
-function LabelForm({ serverId, token, actions, t, name, close }: Props & Named & { close(): void }) {
-  const [label, setLabel] = useState(token.label ?? '');
-  const input = useRef<HTMLInputElement>(null);
-  // Focus moves once, when the form opens: the popup re-renders every second.
-  useEffect(() => input.current?.focus(), []);
-  return (
-    <form
-      class="label-form"
-      onSubmit={(e) => {
-        e.preventDefault();
-        close();
-        void actions.saveLabel(serverId, token.id, label);
-      }}
-    >
-      <input
-        aria-label={t('popupLabelEdit', name)}
-        placeholder={t('popupLabelPlaceholder')}
-        value={label}
-        onInput={(e) => setLabel((e.target as HTMLInputElement).value)}
-        onKeyDown={(e) => {
-          if (e.key === 'Escape') {
-            e.stopPropagation();
-            close();
-          }
-        }}
-        ref={input}
-      />
-      <button type="submit">{t('popupSave')}</button>
-    </form>
-  );
-}
-
-function ReplaceQuestion(props: Props & Named & { cancel(): void; done(): void }) {
-  const { serverId, token, defaultFormat, actions, t, name, cancel, done } = props;
-  const first = useRef<HTMLButtonElement>(null);
-  // Before paint, so that a key pressed at once already lands in the question.
-  useLayoutEffect(() => first.current?.focus(), []);
-  const choose = (deleteOld: DeleteOld) => {
-    done();
-    void actions.replace(serverId, token.id, deleteOld);
-  };
-  return (
-    <div class="confirm" role="alertdialog" aria-label={t('popupReplaceLabel', name)}>
-      <p>
-        <strong>{t('popupReplaceQuestion', name, formatWords(defaultFormat, t).short)}</strong>{' '}
-        {t('popupDeleteWarning')}
-      </p>
-      <button type="button" class="primary" ref={first} onClick={() => choose('in-1h')}>
-        {t('popupReplaceInHour')}
-      </button>
-      <button type="button" onClick={() => choose('at-expiry')}>
-        {t('popupReplaceAtExpiry')}
-      </button>
-      <button type="button" class="danger" onClick={() => choose('now')}>
-        {t('popupReplaceNow')}
-      </button>
-      <button type="button" onClick={cancel}>
-        {t('popupCancel')}
-      </button>
-    </div>
-  );
-}
-
-function DeleteQuestion({ serverId, token, actions, t, name, cancel }: Props & Named & { cancel(): void }) {
-  const cancelButton = useRef<HTMLButtonElement>(null);
-  // Before paint, so that a key pressed at once already lands in the question.
-  useLayoutEffect(() => cancelButton.current?.focus(), []);
-  return (
-    <div class="confirm" role="alertdialog" aria-label={t('popupDeleteConfirm', name)}>
-      <p>
-        <strong>{t('popupDeleteConfirm', name)}</strong> {t('popupDeleteWarning')}
-      </p>
-      <button type="button" class="danger" onClick={() => void actions.remove(serverId, token.id)}>
-        {t('popupDeleteYes')}
-      </button>
-      <button type="button" onClick={cancel} ref={cancelButton}>
-        {t('popupCancel')}
       </button>
     </div>
   );
